@@ -1,0 +1,102 @@
+import type { Kysely } from 'kysely';
+import type { Actor } from '../domain/actor.ts';
+import { NotFoundError, ValidationError } from '../domain/errors.ts';
+import { citationInputSchema, type Citation, type CitationInput } from '../domain/records.ts';
+import type { DB } from './schema.ts';
+import { newId, nowIso } from './support.ts';
+
+/** Citations are owned by their record; RecordRepository logs and indexes around these calls. */
+export class CitationRepository {
+  constructor(private readonly db: Kysely<DB>) {}
+
+  /**
+   * A citation must quote its source exactly: the quote is checked against the source text at
+   * the given span (or filled from it when empty), so provenance can never drift from the evidence.
+   */
+  async add(actor: Actor, recordId: string, raw: CitationInput, restore?: { id?: string; createdAt: string }): Promise<Citation> {
+    const parsed = citationInputSchema.safeParse(raw);
+    if (!parsed.success) throw new ValidationError(`citation: ${parsed.error.issues[0]?.message ?? 'invalid'}`, parsed.error.issues);
+    const input = parsed.data;
+    const source = await this.db
+      .selectFrom('sources')
+      .select(['id', 'text'])
+      .where('id', '=', input.sourceId)
+      .where('deleted_at', 'is', null)
+      .executeTakeFirst();
+    if (!source) throw new ValidationError(`citation: source ${input.sourceId} not found`);
+    if (input.end > source.text.length) {
+      throw new ValidationError(`citation: span ${input.start}–${input.end} is outside the source text (${source.text.length} characters)`);
+    }
+    const passage = source.text.slice(input.start, input.end);
+    if (input.quote && input.quote !== passage) {
+      throw new ValidationError('citation: the quote does not match the source text at that span');
+    }
+    const citation: Citation = {
+      ...input,
+      quote: passage,
+      id: (raw as { id?: string }).id ?? restore?.id ?? newId(),
+      recordId,
+      createdAt: restore?.createdAt ?? nowIso(),
+      createdBy: actor.id,
+    };
+    await this.db
+      .insertInto('citations')
+      .values({
+        id: citation.id,
+        record_id: recordId,
+        source_id: citation.sourceId,
+        start_offset: citation.start,
+        end_offset: citation.end,
+        quote: citation.quote,
+        note: citation.note,
+        credibility: citation.credibility,
+        rule: citation.rule,
+        created_at: citation.createdAt,
+        created_by: citation.createdBy,
+      })
+      .execute();
+    return citation;
+  }
+
+  async remove(citationId: string): Promise<void> {
+    const r = await this.db.deleteFrom('citations').where('id', '=', citationId).executeTakeFirst();
+    if (Number(r.numDeletedRows) === 0) throw new NotFoundError('citation');
+  }
+
+  async forRecords(recordIds: string[]): Promise<Map<string, Citation[]>> {
+    const out = new Map<string, Citation[]>();
+    if (recordIds.length === 0) return out;
+    const rows = await this.db
+      .selectFrom('citations')
+      .selectAll()
+      .where('record_id', 'in', recordIds)
+      .orderBy('record_id')
+      .orderBy('start_offset')
+      .orderBy('id')
+      .execute();
+    for (const r of rows) {
+      const list = out.get(r.record_id) ?? [];
+      list.push({
+        id: r.id,
+        recordId: r.record_id,
+        sourceId: r.source_id,
+        start: Number(r.start_offset),
+        end: Number(r.end_offset),
+        quote: r.quote,
+        note: r.note,
+        credibility: Number(r.credibility) as Citation['credibility'],
+        rule: r.rule,
+        createdAt: r.created_at,
+        createdBy: r.created_by,
+      });
+      out.set(r.record_id, list);
+    }
+    return out;
+  }
+
+  async forSource(sourceId: string): Promise<Citation[]> {
+    const rows = await this.db.selectFrom('citations').select('record_id').where('source_id', '=', sourceId).execute();
+    const map = await this.forRecords([...new Set(rows.map((r) => r.record_id))]);
+    return [...map.values()].flat().filter((c) => c.sourceId === sourceId).sort((a, b) => a.start - b.start);
+  }
+}

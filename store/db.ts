@@ -1,0 +1,51 @@
+import Database from 'better-sqlite3';
+import pg from 'pg';
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import type { DB } from './schema.ts';
+
+export type Dialect = 'sqlite' | 'postgres';
+
+export interface Database_ {
+  db: Kysely<DB>;
+  dialect: Dialect;
+  close(): Promise<void>;
+}
+export type { Database_ as TumenDatabase };
+
+export interface OpenOptions {
+  /** A SQLite file path, or a postgres:// URL. */
+  location: string;
+  /** Hook for tests and the bench: the raw driver handle. */
+  onSqlite?: (raw: Database.Database) => void;
+}
+
+export function dialectOf(location: string): Dialect {
+  return /^postgres(ql)?:\/\//.test(location) ? 'postgres' : 'sqlite';
+}
+
+export function openDatabase(opts: OpenOptions): Database_ {
+  return dialectOf(opts.location) === 'postgres' ? openPostgres(opts.location) : openSqlite(opts);
+}
+
+function openSqlite(opts: OpenOptions): Database_ {
+  const raw = new Database(opts.location);
+  // WAL lets readers (the web app, an export) run beside a writer (an import).
+  raw.pragma('journal_mode = WAL');
+  // FULL: a committed source survives power loss, not only a killed process. Evidence is worth the fsync.
+  raw.pragma('synchronous = FULL');
+  raw.pragma('foreign_keys = ON');
+  raw.pragma('busy_timeout = 5000');
+  opts.onSqlite?.(raw);
+  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: raw }) });
+  return { db, dialect: 'sqlite', close: () => db.destroy() };
+}
+
+// BIGINT and NUMERIC come back as strings from pg; our counts and sequence numbers fit in a double.
+pg.types.setTypeParser(20, (v) => Number.parseInt(v, 10));
+pg.types.setTypeParser(1700, (v) => Number.parseFloat(v));
+
+function openPostgres(url: string): Database_ {
+  const pool = new pg.Pool({ connectionString: url, max: 10 });
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  return { db, dialect: 'postgres', close: () => db.destroy() };
+}

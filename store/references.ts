@@ -1,0 +1,26 @@
+import type { Kysely } from 'kysely';
+import { ValidationError } from '../domain/errors.ts';
+import type { RecordKind } from '../domain/records.ts';
+import type { DB } from './schema.ts';
+
+/** Which kinds each reference field may point at. */
+const TARGETS: Record<string, readonly RecordKind[]> = {
+  placeId: ['place'],
+  parentId: ['place'],
+  eventId: ['event'],
+  actorId: ['person', 'organization'],
+  installationId: ['installation'],
+  caseId: ['case'],
+  personId: ['person'],
+};
+
+export async function checkReferences(db: Kysely<DB>, kind: RecordKind, body: Record<string, unknown>): Promise<void> {
+  for (const [field, kinds] of Object.entries(TARGETS)) {
+    const id = body[field];
+    if (typeof id !== 'string') continue;
+    const row = await db.selectFrom('records').select('kind').where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst();
+    if (!row || !kinds.includes(row.kind as RecordKind)) {
+      throw new ValidationError(`${kind}.${field}: no ${kinds.join(' or ')} with id ${id}`);
+    }
+  }
+}

@@ -1,0 +1,214 @@
+import type { Kysely, Selectable } from 'kysely';
+import type { Actor } from '../domain/actor.ts';
+import { ConflictError, NotFoundError } from '../domain/errors.ts';
+import { interval } from '../domain/partial-date.ts';
+import type { IndexWriter, SearchDoc } from '../domain/search.ts';
+import type { Source, SourceInput, SourcePatch, SourceSummary } from '../domain/sources.ts';
+import type { AuditRepository } from './audit.repository.ts';
+import type { DB, SourcesTable } from './schema.ts';
+import { clampLimit, decodeCursor, newId, nowIso, pageOf, type Page } from './support.ts';
+
+export interface SourceFilter {
+  kind?: string;
+  language?: string;
+  reliability?: string;
+  publisher?: string;
+  /** Inclusive day bounds on the published date; undated sources never match a bound. */
+  from?: string;
+  to?: string;
+  cursor?: string | null;
+  limit?: number;
+}
+
+export class SourceRepository {
+  constructor(
+    private readonly db: Kysely<DB>,
+    private readonly audit: AuditRepository,
+    private readonly index: IndexWriter<Kysely<any>> | null,
+  ) {}
+
+  /** Creates a source; `id` and timestamps may be given when restoring an export. */
+  async create(
+    actor: Actor,
+    input: SourceInput,
+    sha256: string,
+    restore?: Pick<Source, 'id' | 'createdAt' | 'createdBy' | 'updatedAt'> & { updatedBy?: string },
+  ): Promise<Source> {
+    const existing = await this.findBySha256(sha256);
+    if (existing) throw new ConflictError(`a source with SHA-256 ${sha256} exists already (${existing.id})`);
+    const at = nowIso();
+    const row: SourcesTable = {
+      id: restore?.id ?? newId(),
+      ...toColumns(input),
+      text: input.text,
+      sha256,
+      version: 1,
+      created_at: restore?.createdAt ?? at,
+      created_by: restore?.createdBy ?? actor.id,
+      updated_at: restore?.updatedAt ?? at,
+      updated_by: restore?.updatedBy ?? restore?.createdBy ?? actor.id,
+      deleted_at: null,
+    };
+    await this.db.insertInto('sources').values(row).execute();
+    const source = fromRow(row);
+    await this.audit.append(actor, 'source.create', { kind: 'source', id: row.id }, source);
+    await this.index?.upsert(this.db, toSearchDoc(source));
+    return source;
+  }
+
+  async findBySha256(sha256: string): Promise<Source | null> {
+    const row = await this.db.selectFrom('sources').selectAll().where('sha256', '=', sha256).executeTakeFirst();
+    return row ? fromRow(row) : null;
+  }
+
+  async get(id: string, opts: { includeDeleted?: boolean } = {}): Promise<Source> {
+    let q = this.db.selectFrom('sources').selectAll().where('id', '=', id);
+    if (!opts.includeDeleted) q = q.where('deleted_at', 'is', null);
+    const row = await q.executeTakeFirst();
+    if (!row) throw new NotFoundError('source');
+    return fromRow(row);
+  }
+
+  async list(filter: SourceFilter = {}): Promise<Page<SourceSummary>> {
+    const limit = clampLimit(filter.limit);
+    let q = this.db
+      .selectFrom('sources')
+      .select([
+        'id', 'kind', 'title', 'publisher', 'author', 'url', 'language', 'published_value', 'published_qualifier',
+        'published_lo', 'published_hi', 'retrieved_at', 'sha256', 'reliability', 'version', 'created_at',
+        'created_by', 'updated_at', 'updated_by', 'deleted_at',
+      ])
+      .select((eb) => eb.fn('length', ['text']).as('text_length'))
+      .where('deleted_at', 'is', null);
+    if (filter.kind) q = q.where('kind', '=', filter.kind);
+    if (filter.language) q = q.where('language', '=', filter.language);
+    if (filter.reliability) q = q.where('reliability', '=', filter.reliability);
+    if (filter.publisher) q = q.where('publisher', '=', filter.publisher);
+    if (filter.from) q = q.where('published_hi', '>=', filter.from);
+    if (filter.to) q = q.where('published_lo', '<=', filter.to);
+    const after = decodeCursor(filter.cursor);
+    if (after) q = q.where('id', '>', after);
+    const rows = await q.orderBy('id').limit(limit + 1).execute();
+    const page = pageOf(rows, limit);
+    return {
+      nextCursor: page.nextCursor,
+      items: page.items.map((r) => {
+        const { text, ...rest } = fromRow({ ...r, text: '' });
+        void text;
+        return { ...rest, textLength: Number(r.text_length) };
+      }),
+    };
+  }
+
+  async update(actor: Actor, id: string, patch: SourcePatch, expectedVersion?: number): Promise<Source> {
+    const current = await this.get(id);
+    if (expectedVersion !== undefined && expectedVersion !== current.version) {
+      throw new ConflictError(`source ${id} changed since version ${expectedVersion}`);
+    }
+    const next: SourceInput = { ...current, ...patch };
+    const at = nowIso();
+    const version = current.version + 1;
+    await this.db
+      .updateTable('sources')
+      .set({ ...toColumns(next), version, updated_at: at, updated_by: actor.id })
+      .where('id', '=', id)
+      .execute();
+    const updated = await this.get(id);
+    await this.audit.append(actor, 'source.update', { kind: 'source', id }, updated, { fields: Object.keys(patch) });
+    await this.index?.upsert(this.db, toSearchDoc(updated));
+    return updated;
+  }
+
+  /** Tombstone: the row and its evidence stay for the chain of custody; it disappears from reads. */
+  async remove(actor: Actor, id: string): Promise<void> {
+    const current = await this.get(id);
+    const at = nowIso();
+    await this.db.updateTable('sources').set({ deleted_at: at, updated_at: at, updated_by: actor.id }).where('id', '=', id).execute();
+    await this.audit.append(actor, 'source.delete', { kind: 'source', id }, { ...current, deletedAt: at });
+    await this.index?.remove(this.db, id);
+  }
+
+  /** Every live source, in id order, in bounded batches: for exports and index rebuilds. */
+  async *streamAll(batch = 200, opts: { includeDeleted?: boolean } = {}): AsyncGenerator<Source> {
+    let after = '';
+    for (;;) {
+      let q = this.db.selectFrom('sources').selectAll().where('id', '>', after);
+      if (!opts.includeDeleted) q = q.where('deleted_at', 'is', null);
+      const rows = await q.orderBy('id').limit(batch).execute();
+      for (const r of rows) yield fromRow(r);
+      const last = rows[rows.length - 1];
+      if (!last || rows.length < batch) return;
+      after = last.id;
+    }
+  }
+
+  async count(): Promise<number> {
+    const r = await this.db
+      .selectFrom('sources')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('deleted_at', 'is', null)
+      .executeTakeFirstOrThrow();
+    return Number(r.n);
+  }
+}
+
+function toColumns(s: SourceInput) {
+  const span = s.published ? interval(s.published) : null;
+  return {
+    kind: s.kind,
+    title: s.title,
+    publisher: s.publisher,
+    author: s.author,
+    url: s.url,
+    language: s.language,
+    published_value: s.published?.value ?? null,
+    published_qualifier: s.published?.qualifier ?? null,
+    published_lo: span?.lo ?? null,
+    published_hi: span?.hi ?? null,
+    retrieved_at: s.retrievedAt,
+    reliability: s.reliability,
+  };
+}
+
+export function fromRow(r: Selectable<SourcesTable>): Source {
+  return {
+    id: r.id,
+    kind: r.kind as Source['kind'],
+    title: r.title,
+    publisher: r.publisher,
+    author: r.author,
+    url: r.url,
+    language: r.language,
+    published: r.published_value
+      ? { value: r.published_value, qualifier: (r.published_qualifier ?? 'exact') as 'exact' }
+      : null,
+    retrievedAt: r.retrieved_at,
+    text: r.text,
+    sha256: r.sha256,
+    reliability: r.reliability as Source['reliability'],
+    version: Number(r.version),
+    createdAt: r.created_at,
+    createdBy: r.created_by,
+    updatedAt: r.updated_at,
+    updatedBy: r.updated_by,
+    deletedAt: r.deleted_at,
+  };
+}
+
+export function toSearchDoc(s: Source): SearchDoc {
+  const span = s.published ? interval(s.published) : null;
+  return {
+    id: s.id,
+    kind: 'source',
+    title: s.title,
+    text: s.text,
+    language: s.language,
+    status: null,
+    type: s.kind,
+    dateLo: span?.lo ?? null,
+    dateHi: span?.hi ?? null,
+    placeIds: [],
+    reliability: s.reliability,
+    sourceId: s.id,
+  };
+}
