@@ -3,5 +3,10 @@
 import { register } from 'tsx/esm/api';
 
 register();
+// A closed pipe (`tumen export | head`) is the reader's choice, not an error.
+process.stdout.on('error', (err) => {
+  if (err.code === 'EPIPE') process.exit(0);
+  throw err;
+});
 const { main } = await import('../cli/main.ts');
 process.exitCode = await main(process.argv.slice(2));

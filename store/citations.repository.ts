@@ -13,7 +13,12 @@ export class CitationRepository {
    * A citation must quote its source exactly: the quote is checked against the source text at
    * the given span (or filled from it when empty), so provenance can never drift from the evidence.
    */
-  async add(actor: Actor, recordId: string, raw: CitationInput, restore?: { id?: string; createdAt: string }): Promise<Citation> {
+  async add(
+    actor: Actor,
+    recordId: string,
+    raw: CitationInput,
+    restore?: { id?: string; createdAt: string; createdBy?: string },
+  ): Promise<Citation> {
     const parsed = citationInputSchema.safeParse(raw);
     if (!parsed.success) throw new ValidationError(`citation: ${parsed.error.issues[0]?.message ?? 'invalid'}`, parsed.error.issues);
     const input = parsed.data;
@@ -34,10 +39,10 @@ export class CitationRepository {
     const citation: Citation = {
       ...input,
       quote: passage,
-      id: (raw as { id?: string }).id ?? restore?.id ?? newId(),
+      id: restore?.id ?? newId(),
       recordId,
       createdAt: restore?.createdAt ?? nowIso(),
-      createdBy: actor.id,
+      createdBy: restore?.createdBy ?? actor.id,
     };
     await this.db
       .insertInto('citations')

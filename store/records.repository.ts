@@ -7,6 +7,7 @@ import {
   personProtectedSchema,
   type Citation,
   type CitationInput,
+  recordStatusSchema,
   type PersonProtected,
   type RecordBody,
   type RecordKind,
@@ -44,6 +45,14 @@ export interface RecordFilter {
   limit?: number;
 }
 
+export interface RestoredRecord extends RestoreMeta {
+  kind: RecordKind;
+  status: string;
+  body: unknown;
+  protected: unknown;
+  citations: Citation[];
+}
+
 export interface RestoreMeta {
   id: string;
   version: number;
@@ -64,7 +73,7 @@ export class RecordRepository {
     this.citations = new CitationRepository(db);
   }
 
-  async create<K extends RecordKind>(actor: Actor, input: NewRecord<K>, restore?: RestoreMeta): Promise<TumenRecord<K>> {
+  async create<K extends RecordKind>(actor: Actor, input: NewRecord<K>): Promise<TumenRecord<K>> {
     const kind = input.kind;
     const schema = RECORD_BODY_SCHEMAS[kind];
     if (!schema) throw new ValidationError(`unknown record kind "${String(kind)}"`);
@@ -78,25 +87,63 @@ export class RecordRepository {
     await checkReferences(this.db, kind, body as Record<string, unknown>);
     const at = nowIso();
     const row: RecordsTable = {
-      id: restore?.id ?? newId(),
+      id: newId(),
       kind,
       status: input.status ?? 'confirmed',
-      version: restore?.version ?? 1,
+      version: 1,
       body: canonicalJson(body),
       protected: prot ? canonicalJson(prot) : null,
       ...derivedColumns(kind, body),
-      created_at: restore?.createdAt ?? at,
-      created_by: restore?.createdBy ?? actor.id,
-      updated_at: restore?.updatedAt ?? at,
-      updated_by: restore?.updatedBy ?? actor.id,
+      created_at: at,
+      created_by: actor.id,
+      updated_at: at,
+      updated_by: actor.id,
       deleted_at: null,
     };
     await this.db.insertInto('records').values(row).execute();
-    for (const c of citations) await this.citations.add(actor, row.id, c, restore ? { createdAt: restore.createdAt } : undefined);
+    for (const c of citations) await this.citations.add(actor, row.id, c);
     const record = await this.get<K>(row.id, { includeProtected: true });
     await this.audit.append(actor, `${kind}.create`, { kind, id: row.id }, auditState(record));
     await this.index?.upsert(this.db, toSearchDoc(record));
     return record;
+  }
+
+  /**
+   * Writes a record exactly as exported (ids, versions, timestamps, citations). References are
+   * checked afterwards with `checkReferencesOf`, because an export need not be in dependency order.
+   */
+  async restore(actor: Actor, item: RestoredRecord): Promise<void> {
+    const kind = item.kind;
+    const body = parseOrThrow(RECORD_BODY_SCHEMAS[kind], item.body, 'body') as RecordBody<RecordKind>;
+    const prot = kind === 'person' && item.protected != null ? parseOrThrow(personProtectedSchema, item.protected, 'protected') : null;
+    await this.db
+      .insertInto('records')
+      .values({
+        id: item.id,
+        kind,
+        status: parseOrThrow(recordStatusSchema, item.status, 'status'),
+        version: item.version,
+        body: canonicalJson(body),
+        protected: prot ? canonicalJson(prot) : null,
+        ...derivedColumns(kind, body),
+        created_at: item.createdAt,
+        created_by: item.createdBy,
+        updated_at: item.updatedAt,
+        updated_by: item.updatedBy,
+        deleted_at: null,
+      })
+      .execute();
+    for (const c of item.citations) {
+      await this.citations.add(actor, item.id, c, { id: c.id, createdAt: c.createdAt, createdBy: c.createdBy });
+    }
+    const record = await this.get(item.id, { includeProtected: true });
+    await this.audit.append(actor, `${kind}.restore`, { kind, id: item.id }, auditState(record));
+    await this.index?.upsert(this.db, toSearchDoc(record));
+  }
+
+  async checkReferencesOf(id: string): Promise<void> {
+    const r = await this.get(id);
+    await checkReferences(this.db, r.kind, r.body as Record<string, unknown>);
   }
 
   async get<K extends RecordKind = RecordKind>(

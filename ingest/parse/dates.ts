@@ -10,11 +10,33 @@ import { isValidIsoPrefix, type PartialDate } from '../../domain/partial-date.ts
  */
 
 const MONTHS: Record<string, number> = {
-  jan: 1, january: 1, feb: 2, february: 2, mar: 3, march: 3, apr: 4, april: 4, may: 5,
-  jun: 6, june: 6, jul: 7, july: 7, aug: 8, august: 8, sep: 9, sept: 9, september: 9,
-  oct: 10, october: 10, nov: 11, november: 11, dec: 12, december: 12,
+  jan: 1,
+  january: 1,
+  feb: 2,
+  february: 2,
+  mar: 3,
+  march: 3,
+  apr: 4,
+  april: 4,
+  may: 5,
+  jun: 6,
+  june: 6,
+  jul: 7,
+  july: 7,
+  aug: 8,
+  august: 8,
+  sep: 9,
+  sept: 9,
+  september: 9,
+  oct: 10,
+  october: 10,
+  nov: 11,
+  november: 11,
+  dec: 12,
+  december: 12,
 };
-const MONTH = '(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?';
+const MONTH =
+  '(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?';
 const ORD = '(?:st|nd|rd|th)?';
 
 type Match = { value: string; index: number; length: number };
@@ -23,10 +45,22 @@ type Pattern = { re: RegExp; build: (m: RegExpExecArray) => [number, number?, nu
 const PATTERNS: Pattern[] = [
   // 2023-09-08, 2023-09-08T10:00:00+09:00, 2023/09/08, 2023.09.08, 2023. 9. 8.
   { re: /(?<!\d)(\d{4})\s*([-/.])\s*(\d{1,2})\s*\2\s*(\d{1,2})(?!\d)\.?/, build: (m) => [+m[1]!, +m[3]!, +m[4]!] },
-  { re: /(?<!\d)(\d{4})\s*년\s*(\d{1,2})\s*월(?:\s*(\d{1,2})\s*일)?/, build: (m) => [+m[1]!, +m[2]!, m[3] ? +m[3] : undefined] },
-  { re: /(?<!\d)(\d{4})\s*年\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*[日号])?/, build: (m) => [+m[1]!, +m[2]!, m[3] ? +m[3] : undefined] },
-  { re: new RegExp(`(?<!\\d)(\\d{1,2})${ORD}\\s+(?:of\\s+)?${MONTH},?\\s+(\\d{4})(?!\\d)`, 'i'), build: (m) => [+m[3]!, MONTHS[m[2]!.toLowerCase()]!, +m[1]!] },
-  { re: new RegExp(`\\b${MONTH}\\s+(\\d{1,2})${ORD},?\\s+(\\d{4})(?!\\d)`, 'i'), build: (m) => [+m[3]!, MONTHS[m[1]!.toLowerCase()]!, +m[2]!] },
+  {
+    re: /(?<!\d)(\d{4})\s*년\s*(\d{1,2})\s*월(?:\s*(\d{1,2})\s*일)?/,
+    build: (m) => [+m[1]!, +m[2]!, m[3] ? +m[3] : undefined],
+  },
+  {
+    re: /(?<!\d)(\d{4})\s*年\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*[日号])?/,
+    build: (m) => [+m[1]!, +m[2]!, m[3] ? +m[3] : undefined],
+  },
+  {
+    re: new RegExp(`(?<!\\d)(\\d{1,2})${ORD}\\s+(?:of\\s+)?${MONTH},?\\s+(\\d{4})(?!\\d)`, 'i'),
+    build: (m) => [+m[3]!, MONTHS[m[2]!.toLowerCase()]!, +m[1]!],
+  },
+  {
+    re: new RegExp(`\\b${MONTH}\\s+(\\d{1,2})${ORD},?\\s+(\\d{4})(?!\\d)`, 'i'),
+    build: (m) => [+m[3]!, MONTHS[m[1]!.toLowerCase()]!, +m[2]!],
+  },
   // "September 2023" on a report cover: month precision is all the source gives.
   { re: new RegExp(`\\b${MONTH},?\\s+(\\d{4})(?!\\d)`, 'i'), build: (m) => [+m[2]!, MONTHS[m[1]!.toLowerCase()]!] },
 ];
@@ -65,10 +99,11 @@ export function parseDateValue(raw: string): PartialDate | null {
 
 const PUBLISHED_LABEL =
   /^(?:published|posted|date|dated|released|issued|first published|입력|기사입력|등록|작성|게시|发布时间|发布日期|发布|发表|日期|时间)\s*(?:on|at)?\s*[:：]?\s*/i;
-const UPDATED_LABEL = /^(?:last\s+)?(?:updated|modified|revised|수정|최종\s*수정|更新时间|更新)\s*(?:on|at)?\s*[:：]?\s*/i;
+const UPDATED_LABEL =
+  /^(?:last\s+)?(?:updated|modified|revised|수정|최종\s*수정|更新时间|更新)\s*(?:on|at)?\s*[:：]?\s*/i;
 const WEEKDAY = /^(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s*/i;
 const TIME_AND_ZONE =
-  /^[\s,|·-]*(?:(?:오전|오후)\s*)?(?:T?\d{1,2}:\d{2}(?::\d{2})?(?:\.\d+)?\s*(?:[ap]\.?m\.?)?\s*(?:Z|[+-]\d{2}:?\d{2}|[A-Z]{2,4}|UTC|GMT)?)?\s*[|·]?\s*$/i;
+  /^[\s,|·-]*(?:at\s+)?(?:(?:오전|오후)\s*)?(?:T?\d{1,2}:\d{2}(?::\d{2})?(?:\.\d+)?\s*(?:[ap]\.?m\.?)?\s*(?:Z|[+-]\d{2}:?\d{2}|[A-Z]{2,4}|UTC|GMT)?)?\s*[|·]?\s*$/i;
 
 export type DateLine = { date: PartialDate; label: 'published' | 'updated' | 'none' };
 

@@ -32,10 +32,17 @@ export function decodeText(bytes: Uint8Array, fallbackEncoding?: string | null):
   let text: string | null;
   if (bom) {
     text = tryDecode(bytes, bom);
-    if (text === null) throw new ImportError('binary', `The file starts with a ${bom.toUpperCase()} byte-order mark but is not valid ${bom.toUpperCase()} text.`);
+    if (text === null)
+      throw new ImportError(
+        'binary',
+        `The file starts with a ${bom.toUpperCase()} byte-order mark but is not valid ${bom.toUpperCase()} text.`,
+      );
   } else {
     if (bytes.includes(0)) {
-      throw new ImportError('binary', 'The file contains NUL bytes, so it is binary data (or UTF-16 without a byte-order mark), not text.');
+      throw new ImportError(
+        'binary',
+        'The file contains NUL bytes, so it is binary data (or UTF-16 without a byte-order mark), not text.',
+      );
     }
     text = tryDecode(bytes, 'utf-8');
     if (text === null && fallbackEncoding) text = tryDecodeLabel(bytes, fallbackEncoding);
@@ -63,7 +70,10 @@ export function cleanText(raw: string, opts: { rejectBinary?: boolean } = {}): s
   const controls = raw.match(STRAY_CONTROL)?.length ?? 0;
   const share = controls / Math.max(raw.length, 1);
   if ((opts.rejectBinary ?? true) && share > MAX_CONTROL_SHARE) {
-    throw new ImportError('binary', `${Math.max(1, Math.round(share * 100))}% of the file's characters are control characters, so it is binary data, not text.`);
+    throw new ImportError(
+      'binary',
+      `The file is binary data, not text: ${Math.max(1, Math.round(share * 100))}% of its characters are control characters.`,
+    );
   }
   const text = raw
     .replace(STRAY_CONTROL, '')

@@ -1,12 +1,78 @@
 import { tidyLines } from './decode.ts';
 
-/** Never text for a reader; in the body fallback also the page furniture Readability would drop. */
-const SKIP = new Set(['script', 'style', 'noscript', 'template', 'svg', 'math', 'iframe', 'object', 'embed', 'canvas', 'button', 'select', 'input', 'textarea', 'head']);
-export const FURNITURE = ['nav', 'header', 'footer', 'aside', 'form', 'dialog', '[role="navigation"]', '[role="banner"]', '[role="contentinfo"]', '[aria-hidden="true"]', '[hidden]'];
+/** Never text for a reader. */
+const SKIP = new Set([
+  'script',
+  'style',
+  'noscript',
+  'template',
+  'svg',
+  'math',
+  'iframe',
+  'object',
+  'embed',
+  'canvas',
+  'button',
+  'select',
+  'input',
+  'textarea',
+  'head',
+]);
+// Not <form>: ASP.NET WebForms pages wrap the whole page in one.
+const FURNITURE = [
+  'nav',
+  'aside',
+  'dialog',
+  '[role="navigation"]',
+  '[role="banner"]',
+  '[role="contentinfo"]',
+  '[role="complementary"]',
+  '[aria-hidden="true"]',
+  '[hidden]',
+];
+
+interface Removable {
+  remove(): void;
+  closest(selector: string): unknown;
+}
+
+/**
+ * Menus, sidebars and site headers/footers (an article's own <header> and <footer> carry its
+ * headline and notes, so those stay). Readability drops these itself on long pages, but on a
+ * short page it may keep the whole body.
+ */
+export function removeFurniture(root: { querySelectorAll(selector: string): Iterable<Removable> }): void {
+  for (const el of Array.from(root.querySelectorAll(FURNITURE.join(',')))) el.remove();
+  for (const el of Array.from(root.querySelectorAll('header, footer'))) {
+    if (!el.closest('article, main, [role="main"]')) el.remove();
+  }
+}
 
 const PARAGRAPH = new Set([
-  'p', 'div', 'section', 'article', 'main', 'blockquote', 'pre', 'ul', 'ol', 'dl', 'table', 'figure',
-  'figcaption', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'hr', 'address', 'details', 'summary', 'center',
+  'p',
+  'div',
+  'section',
+  'article',
+  'main',
+  'blockquote',
+  'pre',
+  'ul',
+  'ol',
+  'dl',
+  'table',
+  'figure',
+  'figcaption',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'hr',
+  'address',
+  'details',
+  'summary',
+  'center',
 ]);
 const LINE = new Set(['li', 'tr', 'dt', 'dd', 'caption']);
 const CELL = new Set(['td', 'th']);
@@ -50,7 +116,9 @@ export function domToText(root: DomNode): string {
   walk(root, out, false);
   const joined = out
     .join('')
-    .replace(new RegExp(`[ \\t]*([${BR}${PARA}][\\s${BR}${PARA}]*)`, 'g'), (_m, run: string) => (run.includes(PARA) ? '\n\n' : '\n'))
+    .replace(new RegExp(`[ \\t]*([${BR}${PARA}][\\s${BR}${PARA}]*)`, 'g'), (_m, run: string) =>
+      run.includes(PARA) ? '\n\n' : '\n',
+    )
     .replace(/^ +/gm, '');
   return tidyLines(joined);
 }

@@ -5,7 +5,7 @@ import type { PartialDate } from '../../domain/partial-date.ts';
 import { parseDateValue } from './dates.ts';
 import { decodeText } from './decode.ts';
 import { absoluteUrl, clip, finalTitle, guessKind, type ParsedDocument } from './document.ts';
-import { domToText, FURNITURE } from './html-text.ts';
+import { domToText, removeFurniture } from './html-text.ts';
 import { chooseLanguage } from './language.ts';
 
 type Doc = ReturnType<typeof parseHTML>['document'];
@@ -21,7 +21,15 @@ function declaredCharset(bytes: Uint8Array): string | null {
 function metaMap(doc: Doc): Map<string, string> {
   const map = new Map<string, string>();
   for (const el of doc.querySelectorAll('meta')) {
-    const key = (el.getAttribute('property') ?? el.getAttribute('name') ?? el.getAttribute('itemprop') ?? el.getAttribute('http-equiv') ?? '').trim().toLowerCase();
+    const key = (
+      el.getAttribute('property') ??
+      el.getAttribute('name') ??
+      el.getAttribute('itemprop') ??
+      el.getAttribute('http-equiv') ??
+      ''
+    )
+      .trim()
+      .toLowerCase();
     const content = (el.getAttribute('content') ?? '').trim();
     if (key && content && !map.has(key)) map.set(key, content);
   }
@@ -53,7 +61,9 @@ const types = (o: Json) => [o['@type']].flat().filter((t): t is string => typeof
 
 /** "name" of a JSON-LD person/organisation, a list of them, or a plain string. */
 function names(v: unknown): string {
-  const list = [v].flat().map((x) => (typeof x === 'string' ? x : x && typeof x === 'object' ? (x as Json).name : null));
+  const list = [v]
+    .flat()
+    .map((x) => (typeof x === 'string' ? x : x && typeof x === 'object' ? (x as Json).name : null));
   return list.filter((x): x is string => typeof x === 'string' && x.trim() !== '').join(', ');
 }
 
@@ -61,7 +71,21 @@ const isUrl = (s: string) => /^https?:\/\//i.test(s);
 const str = (v: unknown) => (typeof v === 'string' ? v : '');
 
 function publishedDate(doc: Doc, meta: Map<string, string>, ld: Json | undefined): PartialDate | null {
-  const metaKeys = ['article:published_time', 'og:published_time', 'datepublished', 'date', 'pubdate', 'publishdate', 'publish-date', 'dc.date', 'dc.date.issued', 'dcterms.date', 'dcterms.issued', 'sailthru.date', 'parsely-pub-date'];
+  const metaKeys = [
+    'article:published_time',
+    'og:published_time',
+    'datepublished',
+    'date',
+    'pubdate',
+    'publishdate',
+    'publish-date',
+    'dc.date',
+    'dc.date.issued',
+    'dcterms.date',
+    'dcterms.issued',
+    'sailthru.date',
+    'parsely-pub-date',
+  ];
   for (const k of metaKeys) {
     const d = meta.get(k) && parseDateValue(meta.get(k)!);
     if (d) return d;
@@ -70,7 +94,9 @@ function publishedDate(doc: Doc, meta: Map<string, string>, ld: Json | undefined
   if (fromLd) return fromLd;
   // <time> last: pages also carry "today" widgets and dates of related stories. Inside the
   // article first, and only the first one, which is where bylines put the date.
-  const time = doc.querySelector('time[pubdate][datetime], time[itemprop="datePublished"][datetime], article time[datetime], main time[datetime], time[datetime]');
+  const time = doc.querySelector(
+    'time[pubdate][datetime], time[itemprop="datePublished"][datetime], article time[datetime], main time[datetime], time[datetime]',
+  );
   return time ? parseDateValue(time.getAttribute('datetime') ?? '') : null;
 }
 
@@ -78,6 +104,7 @@ function mainText(doc: Doc): string {
   try {
     // Readability rewrites the document it is given, so it gets its own copy.
     const copy = parseHTML(doc.toString()).document;
+    removeFurniture(copy);
     const article = new Readability(copy as unknown as Document).parse();
     if (article?.content) {
       const text = domToText(parseHTML(`<!doctype html><html><body>${article.content}</body></html>`).document.body);
@@ -88,7 +115,7 @@ function mainText(doc: Doc): string {
   }
   const body = doc.body;
   if (!body) return '';
-  for (const el of body.querySelectorAll(FURNITURE.join(','))) el.remove();
+  removeFurniture(body);
   return domToText(body);
 }
 
@@ -99,15 +126,18 @@ export function parseHtml(name: string, bytes: Uint8Array): ParsedDocument {
   const ld = jsonLdObjects(doc).find((o) => types(o).some((t) => ARTICLE_TYPES.test(t)));
   const firstText = (sel: string) => doc.querySelector(sel)?.textContent?.trim() ?? '';
 
-  const title = meta.get('og:title') || meta.get('twitter:title') || firstText('title') || firstText('h1') || str(ld?.headline);
+  const title =
+    meta.get('og:title') || meta.get('twitter:title') || firstText('title') || firstText('h1') || str(ld?.headline);
   const published = publishedDate(doc, meta, ld);
   const articleAuthor = meta.get('article:author') ?? '';
   const author = meta.get('author') || (isUrl(articleAuthor) ? '' : articleAuthor) || names(ld?.author);
   const publisher = meta.get('og:site_name') || names(ld?.publisher);
   const canonical = doc.querySelector('link[rel~="canonical"][href]')?.getAttribute('href');
   const url = absoluteUrl(canonical) || absoluteUrl(meta.get('og:url'));
-  const declaredLang = doc.documentElement?.getAttribute('lang') || meta.get('content-language') || meta.get('og:locale');
-  const hasArticleMeta = meta.get('og:type')?.toLowerCase() === 'article' || meta.has('article:published_time') || ld !== undefined;
+  const declaredLang =
+    doc.documentElement?.getAttribute('lang') || meta.get('content-language') || meta.get('og:locale');
+  const hasArticleMeta =
+    meta.get('og:type')?.toLowerCase() === 'article' || meta.has('article:published_time') || ld !== undefined;
 
   const text = mainText(doc);
   if (text.trim() === '') throw new ImportError('empty', 'The page has no readable text, only markup.');

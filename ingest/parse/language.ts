@@ -50,7 +50,13 @@ export function normaliseLanguageTag(raw: string | null | undefined): string | n
   const parts = raw.trim().replace(/_/g, '-').split('-');
   const tag = parts
     .map((p, i) =>
-      i === 0 ? p.toLowerCase() : p.length === 2 ? p.toUpperCase() : p.length === 4 ? p[0]!.toUpperCase() + p.slice(1).toLowerCase() : p,
+      i === 0
+        ? p.toLowerCase()
+        : p.length === 2
+          ? p.toUpperCase()
+          : p.length === 4
+            ? p[0]!.toUpperCase() + p.slice(1).toLowerCase()
+            : p,
     )
     .join('-');
   if (!languageTagSchema.safeParse(tag).success || tag === 'und') return null;

@@ -9,7 +9,11 @@ import { chooseLanguage, detectLanguage } from './language.ts';
 function firstLineTitle(lines: readonly string[], markdown: boolean): string {
   for (const raw of lines) {
     let line = raw.trim();
-    if (markdown) line = line.replace(/^#{1,6}\s+/, '').replace(/\s+#+$/, '').trim();
+    if (markdown)
+      line = line
+        .replace(/^#{1,6}\s+/, '')
+        .replace(/\s+#+$/, '')
+        .trim();
     if (line === '' || (markdown && /^(?:[-=*_]\s*){3,}$/.test(line))) continue;
     if (parseDateLine(line)) continue;
     return line;
@@ -46,7 +50,10 @@ function splitFrontMatter(text: string): { meta: FrontMatter; body: string } {
   for (const line of m[1]!.split('\n')) {
     const kv = /^([A-Za-z_][\w.-]*)\s*:\s*(.*)$/.exec(line);
     if (!kv) continue;
-    const value = kv[2]!.trim().replace(/^(["'])(.*)\1$/, '$2').trim();
+    const value = kv[2]!
+      .trim()
+      .replace(/^(["'])(.*)\1$/, '$2')
+      .trim();
     if (value !== '') meta[kv[1]!.toLowerCase()] = value;
   }
   return { meta, body: text.slice(m[0].length) };

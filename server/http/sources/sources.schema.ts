@@ -1,0 +1,57 @@
+import { z } from 'zod';
+import { sourceInputSchema } from '../../../domain/sources.ts';
+import { SOURCE_KINDS, SOURCE_RELIABILITY } from '../../../domain/vocabulary.ts';
+import { dateBoundsSchema, pageQuerySchema } from '../common.schema.ts';
+
+export const sourceListQuerySchema = z.object({
+  kind: z.enum(SOURCE_KINDS).optional(),
+  language: z.string().max(35).optional(),
+  reliability: z.enum(SOURCE_RELIABILITY).optional(),
+  publisher: z.string().max(500).optional(),
+  ...dateBoundsSchema.shape,
+  ...pageQuerySchema.shape,
+});
+
+export const sourceCreateSchema = sourceInputSchema;
+
+/**
+ * The domain's sourcePatchSchema is `.partial()` over fields that have defaults, and zod 4
+ * fills defaults in even for absent keys, so a PATCH of the title would reset every other
+ * field. Here the defaults are removed: a key left out stays as it was.
+ */
+const patchShape = Object.fromEntries(
+  Object.entries(sourceInputSchema.omit({ text: true }).shape).map(([key, field]) => [
+    key,
+    (field instanceof z.ZodDefault ? field.removeDefault() : field).optional(),
+  ]),
+) as { [K in keyof Omit<typeof sourceInputSchema.shape, 'text'>]: z.ZodOptional<z.ZodType<z.output<(typeof sourceInputSchema.shape)[K]>>> };
+
+export const sourcePatchBodySchema = z.strictObject({
+  ...patchShape,
+  expectedVersion: z.number().int().min(1).optional().describe('refuse with 409 unless the source is still at this version'),
+});
+
+const publishedSchema = z.object({ value: z.string(), qualifier: z.string() }).nullable();
+
+const sourceMeta = {
+  id: z.string(),
+  kind: z.string(),
+  title: z.string(),
+  publisher: z.string(),
+  author: z.string(),
+  url: z.string(),
+  language: z.string(),
+  published: publishedSchema,
+  retrievedAt: z.string().nullable(),
+  reliability: z.string().nullable(),
+  sha256: z.string(),
+  version: z.number().int(),
+  createdAt: z.string(),
+  createdBy: z.string(),
+  updatedAt: z.string(),
+  updatedBy: z.string(),
+  deletedAt: z.string().nullable(),
+};
+
+export const sourceSchema = z.object({ ...sourceMeta, text: z.string() });
+export const sourceSummarySchema = z.object({ ...sourceMeta, textLength: z.number().int() });
