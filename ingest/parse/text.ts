@@ -16,9 +16,21 @@ function firstLineTitle(lines: readonly string[], markdown: boolean): string {
         .trim();
     if (line === '' || (markdown && /^(?:[-=*_]\s*){3,}$/.test(line))) continue;
     if (parseDateLine(line)) continue;
-    return line;
+    return line.length > MAX_HEADING ? firstSentence(line) : line;
   }
   return '';
+}
+
+/** A first "line" this long is a paragraph (text pasted without a headline), not a title. */
+const MAX_HEADING = 200;
+
+function firstSentence(paragraph: string): string {
+  const m = /^(.{20,}?[.!?。]|.{20,}?다\.)(?=\s|$)/u.exec(paragraph);
+  const sentence = m?.[1] ?? paragraph;
+  if (sentence.length <= MAX_HEADING) return sentence;
+  const cut = sentence.slice(0, MAX_HEADING - 1);
+  const space = cut.lastIndexOf(' ');
+  return `${space > MAX_HEADING / 2 ? cut.slice(0, space) : cut}…`;
 }
 
 export function parsePlainText(name: string, bytes: Uint8Array): ParsedDocument {

@@ -51,6 +51,10 @@ export function toHttpError(err: unknown): HttpError {
   }
   const known = typeof e?.code === 'string' ? FASTIFY_STATUS[e.code] : undefined;
   if (known) return { status: known.status, body: errorBody(known.id, known.message ?? e.message) };
+  // Two writers racing past the store's own duplicate check meet the unique index instead.
+  if (e?.code === 'SQLITE_CONSTRAINT_UNIQUE' || e?.code === '23505') {
+    return { status: 409, body: errorBody('conflict', 'This conflicts with an item that exists already.') };
+  }
   // JSON.parse failures reach here as a SyntaxError carrying statusCode 400.
   if (err instanceof SyntaxError && e.statusCode === 400) return { status: 400, body: errorBody('invalid_input', 'body: not valid JSON') };
   if (typeof e?.statusCode === 'number' && e.statusCode >= 400 && e.statusCode < 500 && typeof e.code === 'string' && e.code.startsWith('FST_')) {
