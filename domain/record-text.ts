@@ -73,7 +73,8 @@ export function recordType(kind: RecordKind, body: AnyBody): string | null {
       return b.role;
     case 'figure':
       return b.unit;
-    default:
+    case 'person':
+    case 'case':
       return null;
   }
 }

@@ -5,7 +5,7 @@ import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 
-const roots = ['domain', 'app', 'store', 'crypto', 'ingest', 'search', 'server', 'cli', 'test'];
+const roots = ['domain', 'app', 'store', 'crypto', 'ingest', 'search', 'server', 'cli', 'web', 'test'];
 const only = process.argv.slice(2);
 
 function walk(dir, out) {

@@ -64,7 +64,8 @@ function foldCjkUnit(unit: string): string {
   return unit.normalize('NFKC').replace(/[^\p{L}\p{N}\p{M}]/gu, '') || unit;
 }
 
-type Emit = (term: string, start: number, end: number, cjk: boolean) => void;
+/** Returning true stops the scan (the snippet maker wants only the first match). */
+type Emit = (term: string, start: number, end: number, cjk: boolean) => boolean | void;
 
 /** Calls `emit` for each token of `text` in order. Callback style: this runs over every indexed byte. */
 export function scan(text: string, emit: Emit): void {
@@ -73,25 +74,29 @@ export function scan(text: string, emit: Emit): void {
   const starts: number[] = [];
   const ends: number[] = [];
   let wordStart = -1;
+  let stop = false;
+  const out: Emit = (term, start, end, cjk) => {
+    if (!stop && emit(term, start, end, cjk) === true) stop = true;
+  };
 
   const flushCjk = () => {
     const m = starts.length;
-    if (m === 1) emit(foldCjkUnit(text.slice(starts[0], ends[0])), starts[0]!, ends[0]!, true);
+    if (m === 1) out(foldCjkUnit(text.slice(starts[0], ends[0])), starts[0]!, ends[0]!, true);
     let prev = m > 1 ? foldCjkUnit(text.slice(starts[0], ends[0])) : '';
     for (let k = 1; k < m; k++) {
       const cur = foldCjkUnit(text.slice(starts[k], ends[k]));
-      emit(prev + cur, starts[k - 1]!, ends[k]!, true);
+      out(prev + cur, starts[k - 1]!, ends[k]!, true);
       prev = cur;
     }
     starts.length = 0;
     ends.length = 0;
   };
   const flushWord = (end: number) => {
-    for (const term of foldWord(text.slice(wordStart, end))) emit(term, wordStart, end, false);
+    for (const term of foldWord(text.slice(wordStart, end))) out(term, wordStart, end, false);
     wordStart = -1;
   };
 
-  for (let i = 0; i < n; ) {
+  for (let i = 0; i < n && !stop; ) {
     const cp = text.codePointAt(i)!;
     const width = cp > 0xffff ? 2 : 1;
     const cls = classOf(cp);
@@ -111,6 +116,7 @@ export function scan(text: string, emit: Emit): void {
     }
     i += width;
   }
+  if (stop) return;
   if (starts.length) flushCjk();
   if (wordStart >= 0) flushWord(n);
 }

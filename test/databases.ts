@@ -17,7 +17,12 @@ export interface TestDatabase {
 
 export const PG_URL = process.env.TUMEN_TEST_PG_URL ?? '';
 
+let warned = false;
 export function testDialects(): Array<'sqlite' | 'postgres'> {
+  if (!PG_URL && !warned) {
+    warned = true;
+    console.log('# TUMEN_TEST_PG_URL not set: PostgreSQL half of the dialect matrix skipped');
+  }
   return PG_URL ? ['sqlite', 'postgres'] : ['sqlite'];
 }
 
@@ -51,4 +56,3 @@ export async function createTestDatabase(name: 'sqlite' | 'postgres'): Promise<T
   };
 }
 
-if (!PG_URL) console.log('# TUMEN_TEST_PG_URL not set: PostgreSQL half of the dialect matrix skipped');

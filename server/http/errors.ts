@@ -80,5 +80,5 @@ export function registerErrorHandling(app: FastifyInstance): void {
 }
 
 /** Response entries for OpenAPI: the error shape under each status a route can answer with. */
-export const errorResponses = (...statuses: number[]) =>
-  Object.fromEntries(statuses.map((s) => [s, errorBodySchema])) as Record<number, typeof errorBodySchema>;
+export const errorResponses = <S extends number>(...statuses: S[]) =>
+  Object.fromEntries(statuses.map((s) => [s, errorBodySchema])) as { [K in S]: typeof errorBodySchema };

@@ -86,7 +86,7 @@ export const recordsRoutes: FastifyPluginAsyncZod<{ tumen: Tumen }> = async (app
     schema: { tags, summary: 'Delete a record (tombstone)', params: idParamsSchema, response: { 204: noContent, ...errorResponses(400, 404) } },
     handler: async (req, reply) => {
       await store.transaction((tx) => tx.records.remove(actorOf(req), req.params.id));
-      return reply.code(204).send();
+      return reply.code(204).send(null);
     },
   });
 
@@ -102,7 +102,7 @@ export const recordsRoutes: FastifyPluginAsyncZod<{ tumen: Tumen }> = async (app
     schema: { tags, summary: 'Remove a citation (a record that must be cited keeps its last one)', params: citationParamsSchema, response: { 204: noContent, ...errorResponses(400, 404) } },
     handler: async (req, reply) => {
       await store.transaction((tx) => tx.records.removeCitation(actorOf(req), req.params.id, req.params.citationId));
-      return reply.code(204).send();
+      return reply.code(204).send(null);
     },
   });
 

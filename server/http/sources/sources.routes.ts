@@ -55,7 +55,7 @@ export const sourcesRoutes: FastifyPluginAsyncZod<{ tumen: Tumen }> = async (app
     schema: { tags, summary: 'Tombstone a source (kept for the chain of custody, gone from reads)', params: idParamsSchema, response: { 204: noContent, ...errorResponses(400, 404) } },
     handler: async (req, reply) => {
       await store.transaction((tx) => tx.sources.remove(actorOf(req), req.params.id));
-      return reply.code(204).send();
+      return reply.code(204).send(null);
     },
   });
 

@@ -24,7 +24,7 @@ const patchShape = Object.fromEntries(
     key,
     (field instanceof z.ZodDefault ? field.removeDefault() : field).optional(),
   ]),
-) as { [K in keyof Omit<typeof sourceInputSchema.shape, 'text'>]: z.ZodOptional<z.ZodType<z.output<(typeof sourceInputSchema.shape)[K]>>> };
+) as unknown as { [K in keyof Omit<typeof sourceInputSchema.shape, 'text'>]: z.ZodOptional<z.ZodType<z.output<(typeof sourceInputSchema.shape)[K]>>> };
 
 export const sourcePatchBodySchema = z.strictObject({
   ...patchShape,
