@@ -70,6 +70,8 @@ export const organizationBodySchema = z.object({
   acronym: text(50).default(''),
   kind: z.enum(ORGANIZATION_KINDS).default('other'),
   country: z.string().regex(/^[A-Z]{2}$/).nullable().default(null),
+  /** Id in Tumen's shipped organisation list (data/organizations.json), when it is one of those. */
+  directoryId: text(100).nullable().default(null),
 });
 
 export const placeBodySchema = z.object({
@@ -130,6 +132,8 @@ export const figureBodySchema = z.object({
   qualifier: z.enum(FIGURE_QUALIFIERS).default('exact'),
   placeId: idSchema.nullable().default(null),
   provisional: z.boolean().default(false),
+  /** The analyst's chosen value for its metric, period and place; at most one per group. */
+  pinned: z.boolean().default(false),
   note: text(5_000).default(''),
 });
 

@@ -141,6 +141,30 @@ export class RecordRepository {
     await this.index?.upsert(this.db, toSearchDoc(record));
   }
 
+  /** The confirmed place loaded from the shipped gazetteer under this id, if any. */
+  findPlaceByGazetteerId(gazetteerId: string): Promise<string | null> {
+    return this.findConfirmedByBodyKey('place', 'gazetteerId', gazetteerId);
+  }
+
+  /** The confirmed organisation from the shipped directory under this id, if any. */
+  findOrganizationByDirectoryId(directoryId: string): Promise<string | null> {
+    return this.findConfirmedByBodyKey('organization', 'directoryId', directoryId);
+  }
+
+  /** Bodies are canonical JSON (no spaces), so a key/value pair has exactly one spelling. */
+  private async findConfirmedByBodyKey(kind: RecordKind, key: string, value: string): Promise<string | null> {
+    const row = await this.db
+      .selectFrom('records')
+      .select('id')
+      .where('kind', '=', kind)
+      .where('status', '=', 'confirmed')
+      .where('deleted_at', 'is', null)
+      .where('body', 'like', `%${JSON.stringify(key)}:${JSON.stringify(value)}%`)
+      .orderBy('id')
+      .executeTakeFirst();
+    return row?.id ?? null;
+  }
+
   async checkReferencesOf(id: string): Promise<void> {
     const r = await this.get(id);
     await checkReferences(this.db, r.kind, r.body as Record<string, unknown>);

@@ -1,0 +1,40 @@
+import { parsePublished } from './date-resolve.ts';
+import { findCjkDates } from './dates-cjk.ts';
+import { findEnglishDates } from './dates-en.ts';
+import type { Candidate, DateMention, DateValue } from './types.ts';
+import { normName } from './text.ts';
+
+/** All date mentions of a text, overlapping readings resolved to the longest one. */
+export function findDateMentions(keep: string, published: string | null | undefined): DateMention[] {
+  const pub = parsePublished(published);
+  const all = [...findEnglishDates(keep, pub), ...findCjkDates(keep, pub)];
+  all.sort((a, b) => a.start - b.start || b.end - a.end);
+  const out: DateMention[] = [];
+  for (const m of all) {
+    const last = out[out.length - 1];
+    if (last && m.start < last.end) {
+      if (m.end - m.start > last.end - last.start) out[out.length - 1] = m;
+      continue;
+    }
+    out.push(m);
+  }
+  return out;
+}
+
+/** One candidate per (value, qualifier); unresolved dates per written form. */
+export function dateCandidates(mentions: DateMention[]): Candidate<DateValue>[] {
+  const byKey = new Map<string, Candidate<DateValue>>();
+  for (const m of mentions) {
+    const key = m.value ? `${m.value}|${m.qualifier}` : `?${normName(m.text)}`;
+    const span = { start: m.start, end: m.end, quote: m.text };
+    const c = byKey.get(key);
+    if (c) {
+      c.spans.push(span);
+      continue;
+    }
+    const value: DateValue = { text: m.text, value: m.value, approx: m.approx, qualifier: m.qualifier };
+    if (m.unresolved) value.unresolved = m.unresolved;
+    byKey.set(key, { value, rule: m.rule, spans: [span] });
+  }
+  return [...byKey.values()];
+}
