@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { registerExport } from './commands/export.command.ts';
 import { registerExtract } from './commands/extract.command.ts';
 import { registerImport } from './commands/import.command.ts';
+import { registerReview } from './commands/review.command.ts';
 import { registerInit } from './commands/init.command.ts';
 import { registerServe } from './commands/serve.command.ts';
 import { registerSources } from './commands/sources.command.ts';
@@ -13,7 +14,7 @@ export function buildProgram(): Command {
     .showHelpAfterError(false)
     .exitOverride()
     .configureOutput({ writeErr: () => undefined });
-  for (const register of [registerInit, registerImport, registerSources, registerExport, registerServe, registerExtract]) {
+  for (const register of [registerInit, registerImport, registerSources, registerExport, registerServe, registerExtract, registerReview]) {
     register(program);
   }
   return program;

@@ -123,13 +123,17 @@ export function scan(text: string, emit: Emit): void {
 
 export function tokenize(text: string): Token[] {
   const out: Token[] = [];
-  scan(text, (term, start, end, cjk) => out.push({ term, start, end, cjk }));
+  scan(text, (term, start, end, cjk) => {
+    out.push({ term, start, end, cjk });
+  });
   return out;
 }
 
 export function analyze(text: string): string[] {
   const out: string[] = [];
-  scan(text, (term) => out.push(term));
+  scan(text, (term) => {
+    out.push(term);
+  });
   return out;
 }
 

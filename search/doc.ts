@@ -27,7 +27,7 @@ const optional = (v: unknown, name: string): string | null => {
 export function toIndexRow(doc: SearchDoc): IndexRow {
   if (!doc || typeof doc !== 'object') throw new ValidationError('search document missing');
   if (typeof doc.id !== 'string' || doc.id === '' || doc.id.length > 200) throw new ValidationError('search document: bad id');
-  if (typeof doc.kind !== 'string' || doc.kind === '') throw new ValidationError(`search document ${doc.id}: kind required`);
+  if (typeof doc.kind !== 'string' || (doc.kind as string) === '') throw new ValidationError(`search document ${doc.id}: kind required`);
   let dateLo = optional(doc.dateLo, 'dateLo');
   let dateHi = optional(doc.dateHi, 'dateHi');
   if (dateLo || dateHi) {

@@ -34,7 +34,7 @@ class Zipf<T> {
     this.cdf = new Float64Array(items.length);
     let sum = 0;
     for (let i = 0; i < items.length; i++) this.cdf[i] = sum += 1 / Math.pow(i + 1, s);
-    for (let i = 0; i < items.length; i++) this.cdf[i]! /= sum;
+    for (let i = 0; i < items.length; i++) this.cdf[i] = this.cdf[i]! / sum;
   }
   pick(r: number): T {
     let lo = 0;

@@ -306,6 +306,15 @@ function derivedColumns(kind: RecordKind, body: RecordBody<RecordKind>) {
   };
 }
 
+/**
+ * Rows written before a field existed get its default on the way out, so older data reads like
+ * new data without a migration. A body that no longer validates is returned as stored.
+ */
+function withDefaults(kind: RecordKind, raw: unknown): RecordBody<RecordKind> {
+  const parsed = RECORD_BODY_SCHEMAS[kind]?.safeParse(raw);
+  return (parsed?.success ? parsed.data : raw) as RecordBody<RecordKind>;
+}
+
 function fromRow(r: Selectable<RecordsTable>, citations: Citation[], includeProtected: boolean): TumenRecord {
   const record: TumenRecord = {
     id: r.id,
@@ -317,7 +326,7 @@ function fromRow(r: Selectable<RecordsTable>, citations: Citation[], includeProt
     updatedAt: r.updated_at,
     updatedBy: r.updated_by,
     deletedAt: r.deleted_at,
-    body: JSON.parse(r.body) as RecordBody<RecordKind>,
+    body: withDefaults(r.kind as RecordKind, JSON.parse(r.body)),
     citations,
   };
   if (includeProtected && r.kind === 'person') {

@@ -9,6 +9,10 @@ import { PassThrough } from 'node:stream';
 export class ExportStream extends PassThrough {
   private aborted = false;
 
+  get isAborted(): boolean {
+    return this.aborted;
+  }
+
   constructor() {
     super({ highWaterMark: 64 * 1024 });
     // Swallows the abort error when no write is waiting; the exporter sees it on its next write.

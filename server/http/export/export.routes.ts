@@ -36,7 +36,8 @@ export const exportRoutes: FastifyPluginAsyncZod<{ tumen: Tumen }> = async (app,
         .catch((err: unknown) => {
           done = true;
           // The status line is long gone: cutting the stream is the only way to say "incomplete".
-          if (!out.destroyed) req.log.error({ err }, 'export failed');
+          if (out.isAborted) req.log.info('export stopped: the client went away');
+          else req.log.error({ err }, 'export failed');
           out.destroy(err instanceof Error ? err : new Error(String(err)));
         });
       return reply
