@@ -49,7 +49,7 @@ export class MerkleFrontier {
   /** Each trailing 1 bit of the old size is a perfect subtree the new leaf completes. */
   append(leafHash: Uint8Array): void {
     if (leafHash.length !== HASH_LENGTH) throw new RangeError('leaf hash must be 32 bytes');
-    let h = Buffer.from(leafHash);
+    let h: Buffer = Buffer.from(leafHash);
     for (let n = this.count; n % 2 === 1; n = Math.floor(n / 2)) h = nodeHash(this.nodes.pop()!, h);
     this.nodes.push(h);
     this.count += 1;
@@ -58,7 +58,7 @@ export class MerkleFrontier {
   /** MTH splits at the largest power of two, so the root folds the frontier from the right. */
   root(): Buffer {
     if (this.nodes.length === 0) return Buffer.from(EMPTY_ROOT);
-    let r = this.nodes[this.nodes.length - 1]!;
+    let r: Buffer = Buffer.from(this.nodes[this.nodes.length - 1]!);
     for (let i = this.nodes.length - 2; i >= 0; i--) r = nodeHash(this.nodes[i]!, r);
     return r;
   }

@@ -12,6 +12,12 @@
  * Offsets are UTF-16 indices into the original text, for snippets.
  */
 
+/**
+ * Bump on any change to what tokens a text gives: migrateSearch then empties the index and
+ * flags it for a rebuild (SQLite deletes rows by re-analysing their text, which must match).
+ */
+export const ANALYZER_VERSION = 1;
+
 export interface Token {
   term: string;
   start: number;

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { IndexWriter, NameExpander, SearchDoc, SearchRequest, SearchResult } from '../domain/search.ts';
 import type { SearchDialect } from './migrations.ts';
 import { pgCount, pgRebuild, pgSearch, pgWriter } from './pg-index.ts';
@@ -28,6 +28,8 @@ export interface SearchIndex {
   rebuild(docs: AsyncIterable<SearchDoc> | Iterable<SearchDoc>, onProgress?: (indexed: number) => void): Promise<number>;
   /** Documents in the index. */
   count(): Promise<number>;
+  /** True after migrateSearch emptied an index built by an older analyzer, until rebuild() runs. */
+  needsRebuild(): Promise<boolean>;
 }
 
 /** Expects migrateSearch(db, dialect) to have run. */
@@ -43,5 +45,9 @@ export function createSearchIndex(db: Kysely<any>, dialect: SearchDialect, opts:
     },
     rebuild: (docs, onProgress) => (pg ? pgRebuild(db, docs, onProgress) : sqliteRebuild(db, docs, onProgress)),
     count: () => (pg ? pgCount(db) : sqliteCount(db)),
+    async needsRebuild() {
+      const r = await sql<{ value: string }>`SELECT value FROM search_meta WHERE key = 'needs_rebuild'`.execute(db);
+      return r.rows.length > 0;
+    },
   };
 }

@@ -1,4 +1,5 @@
 import { Migrator, sql, type Kysely, type Migration } from 'kysely';
+import { ANALYZER_VERSION } from './analyzer.ts';
 
 export type SearchDialect = 'sqlite' | 'postgres';
 
@@ -41,12 +42,14 @@ const sqliteV1: Migration = {
       PRIMARY KEY (place_id, seq)
     ) WITHOUT ROWID`.execute(db);
     await sql`CREATE INDEX search_place_seq ON search_place (seq)`.execute(db);
-    await sql`CREATE VIRTUAL TABLE search_fts USING fts5(
-      title, body, tokenize = 'ascii', content = '', contentless_delete = 1
-    )`.execute(db);
+    // Not contentless_delete=1: its DELETE leaves the row count bm25 uses too high (SQLite 3.53),
+    // so every edit would skew ranking. Rows are deleted with the 'delete' command instead,
+    // re-analysing the stored original text (hence the analyzer version in search_meta).
+    await sql`CREATE VIRTUAL TABLE search_fts USING fts5(title, body, tokenize = 'ascii', content = '')`.execute(db);
+    await sql`CREATE TABLE search_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)`.execute(db);
   },
   async down(db) {
-    for (const t of ['search_fts', 'search_place', 'search_doc', 'search_combo', 'search_text']) {
+    for (const t of ['search_meta', 'search_fts', 'search_place', 'search_doc', 'search_combo', 'search_text']) {
       await sql`DROP TABLE IF EXISTS ${sql.id(t)}`.execute(db);
     }
   },
@@ -75,8 +78,10 @@ const postgresV1: Migration = {
     await sql`CREATE INDEX search_doc_tsv ON search_doc USING GIN (tsv)`.execute(db);
     await sql`CREATE INDEX search_doc_places ON search_doc USING GIN (place_ids)`.execute(db);
     await sql`CREATE INDEX search_doc_dates ON search_doc (date_lo, date_hi)`.execute(db);
+    await sql`CREATE TABLE search_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)`.execute(db);
   },
   async down(db) {
+    await sql`DROP TABLE IF EXISTS search_meta`.execute(db);
     await sql`DROP TABLE IF EXISTS search_doc`.execute(db);
   },
 };
@@ -103,4 +108,33 @@ export async function migrateSearch(db: Kysely<any>, dialect: SearchDialect): Pr
       cause: error,
     });
   }
+  await checkAnalyzer(db, dialect);
+}
+
+/**
+ * An index built by another analyzer version holds tokens today's queries (and, on SQLite, today's
+ * deletes) would not reproduce: empty it and flag it, so the application rebuilds it.
+ */
+async function checkAnalyzer(db: Kysely<any>, dialect: SearchDialect): Promise<void> {
+  const version = String(ANALYZER_VERSION);
+  await db.transaction().execute(async (tx) => {
+    const r = await sql<{ value: string }>`SELECT value FROM search_meta WHERE key = 'analyzer'`.execute(tx);
+    const current = r.rows[0]?.value;
+    if (current === version) return;
+    if (current !== undefined) {
+      await clearSearchTables(tx, dialect);
+      await sql`INSERT INTO search_meta (key, value) VALUES ('needs_rebuild', '1') ON CONFLICT (key) DO NOTHING`.execute(tx);
+    }
+    await sql`INSERT INTO search_meta (key, value) VALUES ('analyzer', ${version})
+      ON CONFLICT (key) DO UPDATE SET value = excluded.value`.execute(tx);
+  });
+}
+
+export async function clearSearchTables(tx: Kysely<any>, dialect: SearchDialect): Promise<void> {
+  if (dialect === 'postgres') {
+    await sql`DELETE FROM search_doc`.execute(tx);
+    return;
+  }
+  await sql`INSERT INTO search_fts (search_fts) VALUES ('delete-all')`.execute(tx);
+  for (const t of ['search_place', 'search_doc', 'search_text', 'search_combo']) await sql`DELETE FROM ${sql.id(t)}`.execute(tx);
 }

@@ -4,6 +4,7 @@ import { scan } from './analyzer.ts';
 import { emptyFacets, foldFacets, toIndexRow, type FacetRow, type IndexRow } from './doc.ts';
 import type { ResolvedFilters } from './filters.ts';
 import { toTsquery, type QueryPlan } from './query-plan.ts';
+import { clearSearchTables } from './migrations.ts';
 import { makeSnippet } from './snippet.ts';
 
 /** PostgreSQL keeps positions up to 16383 and 256 of them per lexeme. */
@@ -61,7 +62,7 @@ export async function pgRebuild(
   onProgress?: (indexed: number) => void,
 ): Promise<number> {
   return db.transaction().execute(async (tx) => {
-    await sql`DELETE FROM search_doc`.execute(tx);
+    await clearSearchTables(tx, 'postgres');
     let n = 0;
     let batch: IndexRow[] = [];
     const flush = async () => {
@@ -85,6 +86,7 @@ export async function pgRebuild(
       if (batch.length >= ROWS_PER_INSERT) await flush();
     }
     await flush();
+    await sql`DELETE FROM search_meta WHERE key = 'needs_rebuild'`.execute(tx);
     return n;
   });
 }

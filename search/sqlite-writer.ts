@@ -3,6 +3,7 @@ import { ValidationError } from '../domain/errors.ts';
 import type { IndexWriter, SearchDoc } from '../domain/search.ts';
 import { indexText } from './analyzer.ts';
 import { toIndexRow, type IndexRow } from './doc.ts';
+import { clearSearchTables } from './migrations.ts';
 
 /** FTS rowid = combo × 2^32 + seq; combos stay below 2^20 so the rowid is exact in a JS number. */
 export const SEQ_SPAN = 2 ** 32;
@@ -30,16 +31,34 @@ function inTransaction<T>(db: Kysely<any>, work: (tx: Kysely<any>) => Promise<T>
   return db.isTransaction ? work(db) : db.transaction().execute(work);
 }
 
+interface Existing {
+  seq: number;
+  combo: number;
+  title: string;
+  body: string;
+}
+
+async function existing(tx: Kysely<any>, id: string): Promise<Existing | undefined> {
+  const r = await sql<Existing>`SELECT t.seq, d.combo, t.title, t.body FROM search_text t
+    JOIN search_doc d ON d.seq = t.seq WHERE t.id = ${id}`.execute(tx);
+  return r.rows[0];
+}
+
+/** A contentless table forgets a row given the tokens it was indexed with. */
+async function unindex(tx: Kysely<any>, e: Existing): Promise<void> {
+  await sql`INSERT INTO search_fts (search_fts, rowid, title, body)
+    VALUES ('delete', ${ftsRowid(e.combo, e.seq)}, ${indexText(e.title)}, ${indexText(e.body)})`.execute(tx);
+}
+
 async function upsert(tx: Kysely<any>, r: IndexRow): Promise<void> {
   const code = await comboCode(tx, r);
-  const old = await sql<{ seq: number; combo: number }>`SELECT t.seq, d.combo FROM search_text t
-    JOIN search_doc d ON d.seq = t.seq WHERE t.id = ${r.id}`.execute(tx);
+  const old = await existing(tx, r.id);
   const lo = dayInt(r.dateLo);
   const hi = dayInt(r.dateHi);
   let seq: number;
-  if (old.rows[0]) {
-    seq = old.rows[0].seq;
-    await sql`DELETE FROM search_fts WHERE rowid = ${ftsRowid(old.rows[0].combo, seq)}`.execute(tx);
+  if (old) {
+    seq = old.seq;
+    await unindex(tx, old);
     await sql`UPDATE search_text SET title = ${r.title}, body = ${r.text} WHERE seq = ${seq}`.execute(tx);
     await sql`UPDATE search_doc SET combo = ${code}, date_lo = ${lo}, date_hi = ${hi} WHERE seq = ${seq}`.execute(tx);
     await sql`DELETE FROM search_place WHERE seq = ${seq}`.execute(tx);
@@ -58,11 +77,9 @@ async function upsert(tx: Kysely<any>, r: IndexRow): Promise<void> {
 }
 
 async function remove(tx: Kysely<any>, id: string): Promise<void> {
-  const old = await sql<{ seq: number; combo: number }>`SELECT t.seq, d.combo FROM search_text t
-    JOIN search_doc d ON d.seq = t.seq WHERE t.id = ${id}`.execute(tx);
-  const row = old.rows[0];
+  const row = await existing(tx, id);
   if (!row) return;
-  await sql`DELETE FROM search_fts WHERE rowid = ${ftsRowid(row.combo, row.seq)}`.execute(tx);
+  await unindex(tx, row);
   await sql`DELETE FROM search_place WHERE seq = ${row.seq}`.execute(tx);
   await sql`DELETE FROM search_doc WHERE seq = ${row.seq}`.execute(tx);
   await sql`DELETE FROM search_text WHERE seq = ${row.seq}`.execute(tx);
@@ -99,10 +116,7 @@ export async function sqliteRebuild(
   docs: AsyncIterable<SearchDoc> | Iterable<SearchDoc>,
   onProgress?: (indexed: number) => void,
 ): Promise<number> {
-  await db.transaction().execute(async (tx) => {
-    await sql`INSERT INTO search_fts (search_fts) VALUES ('delete-all')`.execute(tx);
-    for (const t of ['search_place', 'search_doc', 'search_text', 'search_combo']) await sql`DELETE FROM ${sql.id(t)}`.execute(tx);
-  });
+  await db.transaction().execute((tx) => clearSearchTables(tx, 'sqlite'));
   const combos = new Map<string, number>();
   const ids = new Set<string>();
   let seq = 0;
@@ -144,5 +158,6 @@ export async function sqliteRebuild(
   await flush();
   // One segment per term: the fastest layout to query.
   await sql`INSERT INTO search_fts (search_fts) VALUES ('optimize')`.execute(db);
+  await sql`DELETE FROM search_meta WHERE key = 'needs_rebuild'`.execute(db);
   return seq;
 }

@@ -71,7 +71,7 @@ function pseudoWords(rand: () => number, pool: string[], count: number, min: num
   while (seen.size < count) {
     const len = min + Math.floor(rand() * (max - min + 1));
     let w = '';
-    for (let i = 0; i < len; i++) w += (i && join) + pool[Math.floor(rand() * pool.length)];
+    for (let i = 0; i < len; i++) w += (i ? join : '') + pool[Math.floor(rand() * pool.length)]!;
     seen.add(w);
   }
   return [...seen];

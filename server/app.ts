@@ -49,7 +49,8 @@ export async function buildServer(tumen: Tumen, opts: ServerOptions = {}): Promi
       info: {
         title: 'Tumen API',
         version: '1',
-        description: 'Documentation of events, sources and evidence on the North Korea–China border. Every error body is { "error": { "id", "message" } }.',
+        description:
+          'Documentation of events, sources and evidence on the North Korea–China border. Every error body is { "error": { "id", "message" } }.',
       },
     },
     transform: jsonSchemaTransform,

@@ -54,7 +54,12 @@ export interface ApiResponse<T = any> {
 }
 
 /** One JSON request: a body given is sent as JSON; the answer is parsed when it is JSON. */
-export async function api<T = any>(server: { url: string }, method: string, path: string, body?: unknown): Promise<ApiResponse<T>> {
+export async function api<T = any>(
+  server: { url: string },
+  method: string,
+  path: string,
+  body?: unknown,
+): Promise<ApiResponse<T>> {
   const res = await fetch(`${server.url}${path}`, {
     method,
     headers: body === undefined ? {} : { 'content-type': 'application/json' },
@@ -70,7 +75,7 @@ export async function upload(server: { url: string }, name: string, bytes: Uint8
   const res = await fetch(`${server.url}/api/imports`, {
     method: 'POST',
     headers: { 'content-type': 'application/octet-stream', 'x-file-name': encodeURIComponent(name) },
-    body: bytes,
+    body: bytes as Uint8Array<ArrayBuffer>,
   });
   return { status: res.status, headers: res.headers, body: await res.json() };
 }

@@ -85,7 +85,21 @@ export function findPlaceMentions(text: string, folded: string, keep: string): P
   }
   out.sort((a, b) => a.start - b.start);
   applyDocumentPreferences(out, places);
-  return out;
+  return out.filter((p) => !isMetonymy(keep, p));
+}
+
+const CAPITALS = new Set(['cn-beijing', 'kp-pyongyang', 'kr-seoul', 'us-washington', 'ru-moscow', 'jp-tokyo']);
+const LOCATIVE_BEFORE = /\b(?:in|at|to|from|near|outside|around|into|via|through|visited|visit|visiting|across|towards?|of|between|and|inside|left|leave|leaving|reached|arrived in)\s+(?:the\s+)?(?:city of\s+|capital\s+|capital,\s+)?$/i;
+
+/**
+ * "Beijing was set to restart…", "condemned by Pyongyang", "Seoul's policy": a capital standing
+ * for its government is an actor, not a place where something happened.
+ */
+function isMetonymy(keep: string, p: PlaceMention): boolean {
+  if (!p.gazetteerId || !CAPITALS.has(p.gazetteerId) || !/^[A-Z]/.test(p.text)) return false;
+  const after = keep.slice(p.end, p.end + 12);
+  if (/^-based|^\s?(?:city|City)\b/.test(after)) return false;
+  return !LOCATIVE_BEFORE.test(keep.slice(Math.max(0, p.start - 30), p.start));
 }
 
 function lookupName(name: string): { id: string; kind: string } | null {

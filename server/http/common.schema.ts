@@ -25,15 +25,22 @@ const isoPrefix = z
 
 /** "from=2023" means from the first day of 2023, "to=2023" up to its last day. */
 export const dateBoundsSchema = z.object({
-  from: isoPrefix.transform((v) => span(v).lo).optional().describe('inclusive: YYYY, YYYY-MM or YYYY-MM-DD'),
-  to: isoPrefix.transform((v) => span(v).hi).optional().describe('inclusive: YYYY, YYYY-MM or YYYY-MM-DD'),
+  from: isoPrefix
+    .transform((v) => span(v).lo)
+    .optional()
+    .describe('inclusive: YYYY, YYYY-MM or YYYY-MM-DD'),
+  to: isoPrefix
+    .transform((v) => span(v).hi)
+    .optional()
+    .describe('inclusive: YYYY, YYYY-MM or YYYY-MM-DD'),
 });
 
 export const includeQuerySchema = z.object({
   include: z.enum(['protected']).optional().describe('"protected" adds protected person fields'),
 });
 
-export const pageOf = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item), nextCursor: z.string().nullable() });
+export const pageOf = <T extends z.ZodType>(item: T) =>
+  z.object({ items: z.array(item), nextCursor: z.string().nullable() });
 export const listOf = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item) });
 
 export const citationSchema = z.object({
@@ -61,7 +68,9 @@ export const recordSchema = z.object({
   updatedBy: z.string(),
   deletedAt: z.string().nullable(),
   // Loose on purpose: a schema change to one kind must not make old records unreadable.
-  body: z.record(z.string(), z.unknown()).describe('shape depends on kind: see the request bodies of POST /api/records'),
+  body: z
+    .record(z.string(), z.unknown())
+    .describe('shape depends on kind: see the request bodies of POST /api/records'),
   protected: z.record(z.string(), z.unknown()).nullable().optional().describe('persons only, with ?include=protected'),
   citations: z.array(citationSchema),
 });

@@ -29,11 +29,23 @@ const DOMAIN_STATUS: Record<string, number> = {
 
 /** Fastify's own failures that are the client's doing; their messages are fixed texts. */
 const FASTIFY_STATUS: Record<string, { status: number; id: string; message?: string }> = {
-  FST_ERR_CTP_BODY_TOO_LARGE: { status: 413, id: 'payload_too_large', message: 'The request body is over the size limit.' },
-  FST_ERR_CTP_INVALID_MEDIA_TYPE: { status: 415, id: 'unsupported_media_type', message: 'Send JSON (application/json).' },
+  FST_ERR_CTP_BODY_TOO_LARGE: {
+    status: 413,
+    id: 'payload_too_large',
+    message: 'The request body is over the size limit.',
+  },
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: {
+    status: 415,
+    id: 'unsupported_media_type',
+    message: 'Send JSON (application/json).',
+  },
   FST_ERR_CTP_EMPTY_JSON_BODY: { status: 400, id: 'invalid_input', message: 'body: a JSON body is required' },
   FST_ERR_CTP_INVALID_JSON_BODY: { status: 400, id: 'invalid_input', message: 'body: not valid JSON' },
-  FST_ERR_CTP_INVALID_CONTENT_LENGTH: { status: 400, id: 'invalid_input', message: 'The Content-Length does not match the body.' },
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: {
+    status: 400,
+    id: 'invalid_input',
+    message: 'The Content-Length does not match the body.',
+  },
 };
 
 export const errorBody = (id: string, message: string): ErrorBody => ({ error: { id, message } });
@@ -46,7 +58,9 @@ export function toHttpError(err: unknown): HttpError {
   const e = err as FastifyError & { validationContext?: string };
   if (hasZodFastifySchemaValidationErrors(e)) {
     const first = e.validation[0];
-    const path = [e.validationContext ?? 'request', ...(first?.instancePath.split('/').filter(Boolean) ?? [])].join('.');
+    const path = [e.validationContext ?? 'request', ...(first?.instancePath.split('/').filter(Boolean) ?? [])].join(
+      '.',
+    );
     return { status: 400, body: errorBody('invalid_input', `${path}: ${first?.message ?? 'invalid'}`) };
   }
   const known = typeof e?.code === 'string' ? FASTIFY_STATUS[e.code] : undefined;
@@ -56,11 +70,21 @@ export function toHttpError(err: unknown): HttpError {
     return { status: 409, body: errorBody('conflict', 'This conflicts with an item that exists already.') };
   }
   // JSON.parse failures reach here as a SyntaxError carrying statusCode 400.
-  if (err instanceof SyntaxError && e.statusCode === 400) return { status: 400, body: errorBody('invalid_input', 'body: not valid JSON') };
-  if (typeof e?.statusCode === 'number' && e.statusCode >= 400 && e.statusCode < 500 && typeof e.code === 'string' && e.code.startsWith('FST_')) {
+  if (err instanceof SyntaxError && e.statusCode === 400)
+    return { status: 400, body: errorBody('invalid_input', 'body: not valid JSON') };
+  if (
+    typeof e?.statusCode === 'number' &&
+    e.statusCode >= 400 &&
+    e.statusCode < 500 &&
+    typeof e.code === 'string' &&
+    e.code.startsWith('FST_')
+  ) {
     return { status: e.statusCode, body: errorBody('bad_request', e.message) };
   }
-  return { status: 500, body: errorBody('internal_error', 'Something went wrong on the server. The details are in the server log.') };
+  return {
+    status: 500,
+    body: errorBody('internal_error', 'Something went wrong on the server. The details are in the server log.'),
+  };
 }
 
 export function registerErrorHandling(app: FastifyInstance): void {

@@ -5,7 +5,12 @@ import { auditPageSchema, auditQuerySchema } from './audit.schema.ts';
 
 export const auditRoutes: FastifyPluginAsyncZod<{ tumen: Tumen }> = async (app, { tumen }) => {
   app.get('/audit', {
-    schema: { tags: ['audit'], summary: 'The audit log, oldest first', querystring: auditQuerySchema, response: { 200: auditPageSchema, ...errorResponses(400) } },
+    schema: {
+      tags: ['audit'],
+      summary: 'The audit log, oldest first',
+      querystring: auditQuerySchema,
+      response: { 200: auditPageSchema, ...errorResponses(400) },
+    },
     handler: async (req) => {
       const { afterSeq, limit } = req.query;
       const items = await tumen.store.audit.list({ afterSeq, limit });

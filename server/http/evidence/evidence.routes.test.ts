@@ -41,7 +41,10 @@ describe('evidence API', () => {
     assert.match(res.headers.get('content-type') ?? '', /^text\/plain/);
     assert.equal(res.headers.get('x-content-type-options'), 'nosniff');
     const disposition = res.headers.get('content-disposition') ?? '';
-    assert.match(disposition, /^attachment; filename="__ report\.txt"; filename\*=UTF-8''%ED%9A%8C%EB%A0%B9%20report\.txt$/);
+    assert.match(
+      disposition,
+      /^attachment; filename="__ report\.txt"; filename\*=UTF-8''%ED%9A%8C%EB%A0%B9%20report\.txt$/,
+    );
   });
 
   test('media types and names cannot inject headers', () => {

@@ -9,7 +9,12 @@ const tags = ['evidence'];
 
 export const evidenceRoutes: FastifyPluginAsyncZod<{ tumen: Tumen }> = async (app, { tumen }) => {
   app.get('/evidence/:id', {
-    schema: { tags, summary: 'Metadata of one evidence file', params: idParamsSchema, response: { 200: evidenceFileSchema, ...errorResponses(400, 404) } },
+    schema: {
+      tags,
+      summary: 'Metadata of one evidence file',
+      params: idParamsSchema,
+      response: { 200: evidenceFileSchema, ...errorResponses(400, 404) },
+    },
     handler: async (req) => tumen.store.evidence.get(req.params.id),
   });
 

@@ -12,7 +12,8 @@ export const evidenceFileSchema = z.object({
 });
 
 /** A media type safe to echo in Content-Type; anything else is served as opaque bytes. */
-const MEDIA_TYPE = /^[a-z0-9][a-z0-9!#$&^_.+-]*\/[a-z0-9][a-z0-9!#$&^_.+-]*(\s*;\s*[a-z0-9-]+=("[^"\r\n]*"|[a-z0-9!#$&^_.+-]+))*$/i;
+const MEDIA_TYPE =
+  /^[a-z0-9][a-z0-9!#$&^_.+-]*\/[a-z0-9][a-z0-9!#$&^_.+-]*(\s*;\s*[a-z0-9-]+=("[^"\r\n]*"|[a-z0-9!#$&^_.+-]+))*$/i;
 export const safeMediaType = (t: string): string => (MEDIA_TYPE.test(t) ? t : 'application/octet-stream');
 
 /** RFC 6266: an ASCII fallback plus the exact UTF-8 name (Korean and Chinese names are the norm). */

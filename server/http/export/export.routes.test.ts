@@ -8,13 +8,21 @@ describe('export API', () => {
   before(async () => {
     s = await startTestServer();
     for (let i = 0; i < SOURCES; i++) {
-      const r = await api(s, 'POST', '/api/sources', { title: `Report ${i}`, text: `On October ${(i % 28) + 1} a fence was seen near Hyesan. (${i})` });
+      const r = await api(s, 'POST', '/api/sources', {
+        title: `Report ${i}`,
+        text: `On October ${(i % 28) + 1} a fence was seen near Hyesan. (${i})`,
+      });
       assert.equal(r.status, 201);
     }
     const sourceId = (await api(s, 'GET', '/api/sources?limit=1')).body.items[0].id;
-    const place = await api(s, 'POST', '/api/places', { body: { names: { en: 'Hyesan' }, geometry: { type: 'Point', coordinates: [128.18, 41.39] }, precision: 'town' } });
+    const place = await api(s, 'POST', '/api/places', {
+      body: { names: { en: 'Hyesan' }, geometry: { type: 'Point', coordinates: [128.18, 41.39] }, precision: 'town' },
+    });
     await api(s, 'POST', '/api/persons', { body: { pseudonym: 'Witness K' }, protected: { realName: '김' } });
-    const ev = await api(s, 'POST', '/api/events', { body: { type: 'surveillance_deployment', placeId: place.body.id }, citations: [{ sourceId, start: 3, end: 13, quote: '' }] });
+    const ev = await api(s, 'POST', '/api/events', {
+      body: { type: 'surveillance_deployment', placeId: place.body.id },
+      citations: [{ sourceId, start: 3, end: 13, quote: '' }],
+    });
     assert.equal(ev.status, 201, JSON.stringify(ev.body));
   });
   after(async () => s.close());
@@ -23,10 +31,16 @@ describe('export API', () => {
     const res = await fetch(`${s.url}/api/export?format=json`);
     assert.equal(res.status, 200);
     assert.match(res.headers.get('content-type') ?? '', /^application\/json/);
-    assert.match(res.headers.get('content-disposition') ?? '', /^attachment; filename="tumen-export-\d{4}-\d{2}-\d{2}\.json"$/);
+    assert.match(
+      res.headers.get('content-disposition') ?? '',
+      /^attachment; filename="tumen-export-\d{4}-\d{2}-\d{2}\.json"$/,
+    );
     // Streamed: no Content-Length, chunked transfer.
     assert.equal(res.headers.get('content-length'), null);
-    const doc = (await res.json()) as { format: string; items: Array<{ type: string; kind?: string; protected?: unknown }> };
+    const doc = (await res.json()) as {
+      format: string;
+      items: Array<{ type: string; kind?: string; protected?: unknown }>;
+    };
     assert.equal(doc.format, 'tumen-export');
     assert.equal(doc.items.filter((i) => i.type === 'source').length, SOURCES);
     assert.equal(doc.items.filter((i) => i.type === 'record').length, 3);

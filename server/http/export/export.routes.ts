@@ -12,7 +12,8 @@ export const exportRoutes: FastifyPluginAsyncZod<{ tumen: Tumen }> = async (app,
     schema: {
       tags: ['export'],
       summary: 'Everything, streamed with no row cap',
-      description: 'json: Tumen export (restorable with `tumen import`); csv: one row per record; geojson: places, events and installations with geometry.',
+      description:
+        'json: Tumen export (restorable with `tumen import`); csv: one row per record; geojson: places, events and installations with geometry.',
       querystring: exportQuerySchema,
       response: { 200: z.any().describe('the export file'), ...errorResponses(400) },
     },
@@ -28,7 +29,13 @@ export const exportRoutes: FastifyPluginAsyncZod<{ tumen: Tumen }> = async (app,
       reply.raw.on('close', abortIfUnfinished);
       const day = new Date().toISOString().slice(0, 10);
       const { type, ext } = EXPORT_TYPES[format];
-      exportAll(tumen, { format, out, actor, includeProtected: mayIncludeProtected(actor, include === 'protected'), includeBlobs: blobs === 'true' })
+      exportAll(tumen, {
+        format,
+        out,
+        actor,
+        includeProtected: mayIncludeProtected(actor, include === 'protected'),
+        includeBlobs: blobs === 'true',
+      })
         .then(() => {
           done = true;
           out.end();

@@ -4,7 +4,10 @@ import type { ExportFormat } from '../../../app/commands/exporter.ts';
 export const exportQuerySchema = z.object({
   format: z.enum(['json', 'csv', 'geojson']).default('json'),
   include: z.enum(['protected']).optional().describe('JSON only: add protected person fields (a full backup)'),
-  blobs: z.enum(['true', 'false']).default('true').describe('JSON only: embed evidence bytes (base64) so the export restores them'),
+  blobs: z
+    .enum(['true', 'false'])
+    .default('true')
+    .describe('JSON only: embed evidence bytes (base64) so the export restores them'),
 });
 
 export const EXPORT_TYPES: Record<ExportFormat, { type: string; ext: string }> = {

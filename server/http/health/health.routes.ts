@@ -5,14 +5,19 @@ import { z } from 'zod';
 import type { Tumen } from '../../../app/tumen.ts';
 import { errorBody, errorResponses } from '../errors.ts';
 
-const VERSION = (JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+const VERSION = (
+  JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { version: string }
+).version;
 
 export const healthRoutes: FastifyPluginAsyncZod<{ tumen: Tumen }> = async (app, { tumen }) => {
   app.get('/health', {
     schema: {
       tags: ['meta'],
       summary: 'Liveness, version and database kind',
-      response: { 200: z.object({ status: z.literal('ok'), version: z.string(), database: z.enum(['sqlite', 'postgres']) }), ...errorResponses(503) },
+      response: {
+        200: z.object({ status: z.literal('ok'), version: z.string(), database: z.enum(['sqlite', 'postgres']) }),
+        ...errorResponses(503),
+      },
     },
     handler: async (req, reply) => {
       try {
@@ -26,7 +31,11 @@ export const healthRoutes: FastifyPluginAsyncZod<{ tumen: Tumen }> = async (app,
   });
 
   app.get('/openapi.json', {
-    schema: { tags: ['meta'], summary: 'This API as an OpenAPI 3.1 document', response: { 200: z.record(z.string(), z.unknown()) } },
+    schema: {
+      tags: ['meta'],
+      summary: 'This API as an OpenAPI 3.1 document',
+      response: { 200: z.record(z.string(), z.unknown()) },
+    },
     handler: async () => app.swagger() as unknown as Record<string, unknown>,
   });
 };

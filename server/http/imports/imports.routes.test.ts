@@ -59,7 +59,11 @@ describe('imports API', () => {
   });
 
   test('the file name header is required (400) and any Content-Type is taken as the raw file', async () => {
-    const missing = await fetch(`${s.url}/api/imports`, { method: 'POST', headers: { 'content-type': 'application/octet-stream' }, body: SEED });
+    const missing = await fetch(`${s.url}/api/imports`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/octet-stream' },
+      body: SEED,
+    });
     assert.equal(missing.status, 400);
     assert.equal(((await missing.json()) as { error: { id: string } }).error.id, 'invalid_input');
     const md = new TextEncoder().encode('# 두만강 보고서\n\nA new fence was seen near Hoeryong in 2024.\n');

@@ -7,7 +7,10 @@ import { actorOf } from '../actor.ts';
 import { errorResponses } from '../errors.ts';
 import { fileNameOf, importHeadersSchema, importResultSchema } from './imports.schema.ts';
 
-export const importsRoutes: FastifyPluginAsyncZod<{ tumen: Tumen; uploadLimit: number }> = async (app, { tumen, uploadLimit }) => {
+export const importsRoutes: FastifyPluginAsyncZod<{ tumen: Tumen; uploadLimit: number }> = async (
+  app,
+  { tumen, uploadLimit },
+) => {
   // The body is the file itself, whatever Content-Type the client guessed for it (in this
   // plugin's scope only: the rest of the API stays JSON).
   app.removeAllContentTypeParsers();
@@ -26,22 +29,32 @@ export const importsRoutes: FastifyPluginAsyncZod<{ tumen: Tumen; uploadLimit: n
       const name = fileNameOf(req.headers['x-file-name']);
       if (!name) throw new ValidationError('headers.x-file-name: required');
       const body: unknown = req.body;
-      const bytes = Buffer.isBuffer(body) ? new Uint8Array(body.buffer, body.byteOffset, body.byteLength) : new Uint8Array(0);
+      const bytes = Buffer.isBuffer(body)
+        ? new Uint8Array(body.buffer, body.byteOffset, body.byteLength)
+        : new Uint8Array(0);
       const result = await importOnce(tumen, name, bytes, actorOf(req), uploadLimit);
       return reply.code(result.status === 'imported' ? 201 : 200).send(result);
     },
   });
 };
 
-async function importOnce(tumen: Tumen, name: string, bytes: Uint8Array, actor: ReturnType<typeof actorOf>, maxBytes: number): Promise<ImportResult> {
+async function importOnce(
+  tumen: Tumen,
+  name: string,
+  bytes: Uint8Array,
+  actor: ReturnType<typeof actorOf>,
+  maxBytes: number,
+): Promise<ImportResult> {
   try {
     return await importDocument(tumen, name, bytes, { actor, maxBytes });
   } catch (err) {
     // Two uploads of the same file at once: the loser meets the winner's source and is a duplicate.
     const winner = err instanceof ImportError ? null : await tumen.store.sources.findBySha256(sha256Hex(bytes));
-    if (winner) return { file: name, status: 'duplicate', sourceId: winner.id, title: winner.title, sha256: winner.sha256 };
+    if (winner)
+      return { file: name, status: 'duplicate', sourceId: winner.id, title: winner.title, sha256: winner.sha256 };
     // Metadata the parser drew from the file that the source schema refuses is the file's fault.
-    if (err instanceof ValidationError) throw new ImportError('unreadable', `The file could not be read: ${err.message}.`);
+    if (err instanceof ValidationError)
+      throw new ImportError('unreadable', `The file could not be read: ${err.message}.`);
     throw err;
   }
 }

@@ -18,7 +18,9 @@ for (const dialect of testDialects()) {
     before(async () => {
       s = await startTestServer({ dialect });
       sourceId = (await api(s, 'POST', '/api/sources', { title: 'Daily NK report', text: TEXT })).body.id;
-      const place = await api(s, 'POST', '/api/places', { body: { names: { en: 'Dandong', ko: '단둥', zh: '丹东' }, kind: 'city', country: 'CN' } });
+      const place = await api(s, 'POST', '/api/places', {
+        body: { names: { en: 'Dandong', ko: '단둥', zh: '丹东' }, kind: 'city', country: 'CN' },
+      });
       assert.equal(place.status, 201, JSON.stringify(place.body));
       placeId = place.body.id;
     });
@@ -27,7 +29,13 @@ for (const dialect of testDialects()) {
     test('POST /api/records validates the body for its kind and requires citations where the kind does', async () => {
       const event = await api(s, 'POST', '/api/records', {
         kind: 'event',
-        body: { type: 'forced_repatriation', title: 'Dandong repatriation', start: { value: '2023-10-09' }, placeId, count: { value: 600, qualifier: 'about' } },
+        body: {
+          type: 'forced_repatriation',
+          title: 'Dandong repatriation',
+          start: { value: '2023-10-09' },
+          placeId,
+          count: { value: 600, qualifier: 'about' },
+        },
         citations: [cite()],
       });
       assert.equal(event.status, 201, JSON.stringify(event.body));
@@ -40,7 +48,10 @@ for (const dialect of testDialects()) {
         [{ kind: 'person', body: {} }, /body\.body\.pseudonym/],
         [{ kind: 'organization', body: { name: 'MSS' }, protected: { realName: 'x' } }, /protected/],
         [{ kind: 'event', body: { type: 'other', placeId: randomUUID() }, citations: [cite()] }, /placeId/],
-        [{ kind: 'event', body: { type: 'other' }, citations: [{ ...cite(), quote: 'wrong words' }] }, /quote does not match/],
+        [
+          { kind: 'event', body: { type: 'other' }, citations: [{ ...cite(), quote: 'wrong words' }] },
+          /quote does not match/,
+        ],
         [{ kind: 'event', body: { type: 'other' }, citations: [cite()], extra: 1 }, /extra|Unrecognized/],
       ];
       for (const [input, message] of cases) {
@@ -55,27 +66,48 @@ for (const dialect of testDialects()) {
       for (const kind of RECORD_KINDS) {
         const r = await api(s, 'GET', `/api/${KIND_PATHS[kind]}`);
         assert.equal(r.status, 200, kind);
-        assert.ok(r.body.items.every((i: { kind: string }) => i.kind === kind), kind);
+        assert.ok(
+          r.body.items.every((i: { kind: string }) => i.kind === kind),
+          kind,
+        );
         const bad = await api(s, 'POST', `/api/${KIND_PATHS[kind]}`, { body: 'not an object' });
         assert.equal(bad.status, 400, kind);
         assert.equal(bad.body.error.id, 'invalid_input');
       }
-      const org = await api(s, 'POST', '/api/organizations', { body: { name: 'Ministry of State Security', acronym: 'MSS', kind: 'state_agency', country: 'CN' } });
+      const org = await api(s, 'POST', '/api/organizations', {
+        body: { name: 'Ministry of State Security', acronym: 'MSS', kind: 'state_agency', country: 'CN' },
+      });
       assert.equal(org.status, 201);
       assert.equal(org.body.kind, 'organization');
-      const figure = await api(s, 'POST', '/api/figures', { body: { metric: 'forced repatriations', value: 600, qualifier: 'about', placeId }, citations: [cite(46, 49)] });
+      const figure = await api(s, 'POST', '/api/figures', {
+        body: { metric: 'forced repatriations', value: 600, qualifier: 'about', placeId },
+        citations: [cite(46, 49)],
+      });
       assert.equal(figure.status, 201, JSON.stringify(figure.body));
       const figures = await api(s, 'GET', `/api/figures?metric=${encodeURIComponent('forced repatriations')}`);
-      assert.deepEqual(figures.body.items.map((i: { id: string }) => i.id), [figure.body.id]);
+      assert.deepEqual(
+        figures.body.items.map((i: { id: string }) => i.id),
+        [figure.body.id],
+      );
     });
 
     test('GET one, list filters, and the same 404 for any unknown or deleted id', async () => {
-      const ev = await api(s, 'POST', '/api/events', { body: { type: 'arrest_detention', start: { value: '2021-03' }, placeId }, citations: [cite()] });
+      const ev = await api(s, 'POST', '/api/events', {
+        body: { type: 'arrest_detention', start: { value: '2021-03' }, placeId },
+        citations: [cite()],
+      });
       const got = await api(s, 'GET', `/api/records/${ev.body.id}`);
       assert.equal(got.status, 200);
       assert.equal(got.body.body.type, 'arrest_detention');
-      const filtered = await api(s, 'GET', `/api/records?kind=event&type=arrest_detention&placeId=${placeId}&sourceId=${sourceId}&from=2021&to=2021-12&status=confirmed`);
-      assert.deepEqual(filtered.body.items.map((i: { id: string }) => i.id), [ev.body.id]);
+      const filtered = await api(
+        s,
+        'GET',
+        `/api/records?kind=event&type=arrest_detention&placeId=${placeId}&sourceId=${sourceId}&from=2021&to=2021-12&status=confirmed`,
+      );
+      assert.deepEqual(
+        filtered.body.items.map((i: { id: string }) => i.id),
+        [ev.body.id],
+      );
       const none = await api(s, 'GET', '/api/records?kind=event&from=1990&to=1991');
       assert.deepEqual(none.body.items, []);
       for (const q of ['kind=unicorn', 'status=maybe', 'placeId=x', 'limit=9999', 'to=2021-02-30']) {
@@ -95,7 +127,10 @@ for (const dialect of testDialects()) {
     });
 
     test('protected person fields appear only with ?include=protected', async () => {
-      const created = await api(s, 'POST', '/api/persons', { body: { pseudonym: 'Witness L', sex: 'female' }, protected: { realName: '김영희', contact: 'Signal' } });
+      const created = await api(s, 'POST', '/api/persons', {
+        body: { pseudonym: 'Witness L', sex: 'female' },
+        protected: { realName: '김영희', contact: 'Signal' },
+      });
       assert.equal(created.status, 201);
       assert.equal('protected' in created.body, false);
       const id = created.body.id;
@@ -110,12 +145,22 @@ for (const dialect of testDialects()) {
     });
 
     test('PATCH merges body and protected fields, checks versions and validates for the kind', async () => {
-      const created = await api(s, 'POST', '/api/persons', { body: { pseudonym: 'Witness M', ageGroup: '30s' }, protected: { realName: 'A', contact: 'B' } });
+      const created = await api(s, 'POST', '/api/persons', {
+        body: { pseudonym: 'Witness M', ageGroup: '30s' },
+        protected: { realName: 'A', contact: 'B' },
+      });
       const id = created.body.id;
-      const patched = await api(s, 'PATCH', `/api/records/${id}?include=protected`, { body: { notes: 'crossed in 2019' }, protected: { contact: 'C' }, expectedVersion: 1 });
+      const patched = await api(s, 'PATCH', `/api/records/${id}?include=protected`, {
+        body: { notes: 'crossed in 2019' },
+        protected: { contact: 'C' },
+        expectedVersion: 1,
+      });
       assert.equal(patched.status, 200, JSON.stringify(patched.body));
       assert.equal(patched.body.version, 2);
-      assert.deepEqual([patched.body.body.pseudonym, patched.body.body.ageGroup, patched.body.body.notes], ['Witness M', '30s', 'crossed in 2019']);
+      assert.deepEqual(
+        [patched.body.body.pseudonym, patched.body.body.ageGroup, patched.body.body.notes],
+        ['Witness M', '30s', 'crossed in 2019'],
+      );
       assert.deepEqual([patched.body.protected.realName, patched.body.protected.contact], ['A', 'C']);
       const status = await api(s, 'PATCH', `/api/records/${id}`, { status: 'candidate' });
       assert.equal(status.body.status, 'candidate');
@@ -135,7 +180,11 @@ for (const dialect of testDialects()) {
     test('citations: add (201), remove (204), never the last of an event, 404 for unknown ones', async () => {
       const ev = await api(s, 'POST', '/api/events', { body: { type: 'other' }, citations: [cite()] });
       const id = ev.body.id;
-      const added = await api(s, 'POST', `/api/records/${id}/citations`, { ...cite(46, 49), note: 'the count', credibility: 2 });
+      const added = await api(s, 'POST', `/api/records/${id}/citations`, {
+        ...cite(46, 49),
+        note: 'the count',
+        credibility: 2,
+      });
       assert.equal(added.status, 201, JSON.stringify(added.body));
       assert.equal(added.body.quote, '600');
       const bad = await api(s, 'POST', `/api/records/${id}/citations`, { ...cite(10, 5) });
@@ -157,12 +206,19 @@ for (const dialect of testDialects()) {
       const seen: string[] = [];
       let cursor: string | null = null;
       do {
-        const page: { body: { items: Array<{ id: string }>; nextCursor: string | null } } = await api(s, 'GET', `/api/records?limit=3${cursor ? `&cursor=${cursor}` : ''}`);
+        const page: { body: { items: Array<{ id: string }>; nextCursor: string | null } } = await api(
+          s,
+          'GET',
+          `/api/records?limit=3${cursor ? `&cursor=${cursor}` : ''}`,
+        );
         seen.push(...page.body.items.map((i) => i.id));
         cursor = page.body.nextCursor;
       } while (cursor);
       assert.ok(seen.length >= 5);
-      assert.deepEqual(seen, all.body.items.map((i: { id: string }) => i.id));
+      assert.deepEqual(
+        seen,
+        all.body.items.map((i: { id: string }) => i.id),
+      );
     });
   });
 }

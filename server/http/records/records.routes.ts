@@ -1,6 +1,13 @@
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { includeQuerySchema, idParamsSchema, citationSchema, noContent, pageOf, recordSchema } from '../common.schema.ts';
+import {
+  includeQuerySchema,
+  idParamsSchema,
+  citationSchema,
+  noContent,
+  pageOf,
+  recordSchema,
+} from '../common.schema.ts';
 import { RECORD_KINDS, type RecordKind } from '../../../domain/records.ts';
 import type { Tumen } from '../../../app/tumen.ts';
 import type { NewRecord, RecordFilter } from '../../../store/records.repository.ts';
@@ -36,12 +43,23 @@ export const recordsRoutes: FastifyPluginAsyncZod<{ tumen: Tumen }> = async (app
   };
 
   app.get('/records', {
-    schema: { tags, summary: 'List records of any kind', querystring: recordListQuerySchema, response: { 200: pageOf(recordSchema), ...errorResponses(400) } },
+    schema: {
+      tags,
+      summary: 'List records of any kind',
+      querystring: recordListQuerySchema,
+      response: { 200: pageOf(recordSchema), ...errorResponses(400) },
+    },
     handler: async (req) => list(req, req.query),
   });
 
   app.get('/records/:id', {
-    schema: { tags, summary: 'One record with its citations', params: idParamsSchema, querystring: includeQuerySchema, response: { 200: recordSchema, ...errorResponses(400, 404) } },
+    schema: {
+      tags,
+      summary: 'One record with its citations',
+      params: idParamsSchema,
+      querystring: includeQuerySchema,
+      response: { 200: recordSchema, ...errorResponses(400, 404) },
+    },
     handler: async (req) => store.records.get(req.params.id, { includeProtected: wantsProtected(req, req.query) }),
   });
 
@@ -49,7 +67,8 @@ export const recordsRoutes: FastifyPluginAsyncZod<{ tumen: Tumen }> = async (app
     schema: {
       tags,
       summary: 'Create a record; the body is validated for its kind',
-      description: 'Events, figures, observations, involvements and case statuses must cite at least one source passage.',
+      description:
+        'Events, figures, observations, involvements and case statuses must cite at least one source passage.',
       querystring: includeQuerySchema,
       body: recordCreateSchema,
       response: { 201: recordSchema, ...errorResponses(400, 413) },
@@ -83,7 +102,12 @@ export const recordsRoutes: FastifyPluginAsyncZod<{ tumen: Tumen }> = async (app
   });
 
   app.delete('/records/:id', {
-    schema: { tags, summary: 'Delete a record (tombstone)', params: idParamsSchema, response: { 204: noContent, ...errorResponses(400, 404) } },
+    schema: {
+      tags,
+      summary: 'Delete a record (tombstone)',
+      params: idParamsSchema,
+      response: { 204: noContent, ...errorResponses(400, 404) },
+    },
     handler: async (req, reply) => {
       await store.transaction((tx) => tx.records.remove(actorOf(req), req.params.id));
       return reply.code(204).send(null);
@@ -91,7 +115,13 @@ export const recordsRoutes: FastifyPluginAsyncZod<{ tumen: Tumen }> = async (app
   });
 
   app.post('/records/:id/citations', {
-    schema: { tags, summary: 'Cite a source passage for a record', params: idParamsSchema, body: citationCreateSchema, response: { 201: citationSchema, ...errorResponses(400, 404) } },
+    schema: {
+      tags,
+      summary: 'Cite a source passage for a record',
+      params: idParamsSchema,
+      body: citationCreateSchema,
+      response: { 201: citationSchema, ...errorResponses(400, 404) },
+    },
     handler: async (req, reply) => {
       const citation = await store.transaction((tx) => tx.records.addCitation(actorOf(req), req.params.id, req.body));
       return reply.code(201).send(citation);
@@ -99,7 +129,12 @@ export const recordsRoutes: FastifyPluginAsyncZod<{ tumen: Tumen }> = async (app
   });
 
   app.delete('/records/:id/citations/:citationId', {
-    schema: { tags, summary: 'Remove a citation (a record that must be cited keeps its last one)', params: citationParamsSchema, response: { 204: noContent, ...errorResponses(400, 404) } },
+    schema: {
+      tags,
+      summary: 'Remove a citation (a record that must be cited keeps its last one)',
+      params: citationParamsSchema,
+      response: { 204: noContent, ...errorResponses(400, 404) },
+    },
     handler: async (req, reply) => {
       await store.transaction((tx) => tx.records.removeCitation(actorOf(req), req.params.id, req.params.citationId));
       return reply.code(204).send(null);
@@ -111,7 +146,12 @@ export const recordsRoutes: FastifyPluginAsyncZod<{ tumen: Tumen }> = async (app
     const path = `/${KIND_PATHS[kind]}`;
     const kindTags = [...tags, KIND_PATHS[kind]];
     app.get(path, {
-      schema: { tags: kindTags, summary: `List ${kind} records`, querystring: kindListQuerySchema, response: { 200: pageOf(recordSchema), ...errorResponses(400) } },
+      schema: {
+        tags: kindTags,
+        summary: `List ${kind} records`,
+        querystring: kindListQuerySchema,
+        response: { 200: pageOf(recordSchema), ...errorResponses(400) },
+      },
       handler: async (req) => list(req, { ...req.query, kind }),
     });
     app.post(path, {
@@ -122,7 +162,8 @@ export const recordsRoutes: FastifyPluginAsyncZod<{ tumen: Tumen }> = async (app
         body: recordCreateBodyFor(kind),
         response: { 201: recordSchema, ...errorResponses(400, 413) },
       },
-      handler: async (req, reply) => reply.code(201).send(await create(req, { ...req.body, kind } as NewRecord<RecordKind>)),
+      handler: async (req, reply) =>
+        reply.code(201).send(await create(req, { ...req.body, kind } as NewRecord<RecordKind>)),
     });
   }
 };

@@ -1,5 +1,12 @@
 import { z } from 'zod';
-import { citationInputSchema, idSchema, personProtectedSchema, RECORD_BODY_SCHEMAS, RECORD_KINDS, type RecordKind } from '../../../domain/records.ts';
+import {
+  citationInputSchema,
+  idSchema,
+  personProtectedSchema,
+  RECORD_BODY_SCHEMAS,
+  RECORD_KINDS,
+  type RecordKind,
+} from '../../../domain/records.ts';
 import { RECORD_STATUSES } from '../../../domain/vocabulary.ts';
 import { dateBoundsSchema, includeQuerySchema, pageQuerySchema } from '../common.schema.ts';
 
@@ -18,7 +25,10 @@ const filterShape = {
   ...includeQuerySchema.shape,
 };
 
-export const recordListQuerySchema = z.object({ kind: z.enum(RECORD_KINDS as [RecordKind, ...RecordKind[]]).optional(), ...filterShape });
+export const recordListQuerySchema = z.object({
+  kind: z.enum(RECORD_KINDS as [RecordKind, ...RecordKind[]]).optional(),
+  ...filterShape,
+});
 export const kindListQuerySchema = z.object(filterShape);
 
 /** What creating a record of a known kind takes; `protected` exists for persons only. */
@@ -40,8 +50,17 @@ export const recordCreateSchema = z.discriminatedUnion(
 export const recordPatchSchema = z.strictObject({
   body: z.record(z.string(), z.unknown()).optional().describe('fields to change; the others keep their values'),
   status: recordStatus.optional(),
-  protected: z.record(z.string(), z.unknown()).nullable().optional().describe('persons only; fields to change, or null to clear'),
-  expectedVersion: z.number().int().min(1).optional().describe('refuse with 409 unless the record is still at this version'),
+  protected: z
+    .record(z.string(), z.unknown())
+    .nullable()
+    .optional()
+    .describe('persons only; fields to change, or null to clear'),
+  expectedVersion: z
+    .number()
+    .int()
+    .min(1)
+    .optional()
+    .describe('refuse with 409 unless the record is still at this version'),
 });
 
 export const citationParamsSchema = z.object({ id: idSchema, citationId: idSchema });

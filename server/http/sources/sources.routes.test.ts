@@ -34,13 +34,22 @@ for (const dialect of testDialects()) {
     });
 
     test('POST with bad input is a 400 invalid_input naming the field', async () => {
-      for (const bad of [{ ...report(3), title: '' }, { ...report(3), language: 'not a tag!' }, { title: 'no text' }, { ...report(3), published: { value: '2023-02-30' } }]) {
+      for (const bad of [
+        { ...report(3), title: '' },
+        { ...report(3), language: 'not a tag!' },
+        { title: 'no text' },
+        { ...report(3), published: { value: '2023-02-30' } },
+      ]) {
         const r = await api(s, 'POST', '/api/sources', bad);
         assert.equal(r.status, 400, JSON.stringify(r.body));
         assert.equal(r.body.error.id, 'invalid_input');
         assert.match(r.body.error.message, /^body\./);
       }
-      const notJson = await fetch(`${s.url}/api/sources`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"title":' });
+      const notJson = await fetch(`${s.url}/api/sources`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: '{"title":',
+      });
       assert.equal(notJson.status, 400);
       assert.deepEqual(await notJson.json(), { error: { id: 'invalid_input', message: 'body: not valid JSON' } });
     });
@@ -62,7 +71,9 @@ for (const dialect of testDialects()) {
       for (const n of [5, 6, 7]) assert.equal((await api(s, 'POST', '/api/sources', report(n))).status, 201);
       const all = await api(s, 'GET', '/api/sources?limit=500');
       assert.equal(all.status, 200);
-      assert.ok(all.body.items.every((i: Record<string, unknown>) => !('text' in i) && typeof i.textLength === 'number'));
+      assert.ok(
+        all.body.items.every((i: Record<string, unknown>) => !('text' in i) && typeof i.textLength === 'number'),
+      );
       const rfa = await api(s, 'GET', '/api/sources?publisher=RFA&kind=news_report&language=en&reliability=B');
       assert.deepEqual(rfa.body.items.map((i: { title: string }) => i.title).sort(), ['Report 4', 'Report 6']);
       const dated = await api(s, 'GET', '/api/sources?from=2023-05&to=2023-06-15');
@@ -77,7 +88,10 @@ for (const dialect of testDialects()) {
         if (!page.body.nextCursor) break;
         cursor = page.body.nextCursor;
       }
-      assert.deepEqual(seen, all.body.items.map((i: { id: string }) => i.id));
+      assert.deepEqual(
+        seen,
+        all.body.items.map((i: { id: string }) => i.id),
+      );
       for (const q of ['limit=0', 'limit=x', 'cursor=garbage!', 'from=2023-13', 'kind=tweet', 'reliability=Z']) {
         const r = await api(s, 'GET', `/api/sources?${q}`);
         assert.equal(r.status, 400, q);
@@ -120,7 +134,10 @@ for (const dialect of testDialects()) {
       assert.equal(cites.body.items.length, 1);
       assert.equal(cites.body.items[0].quote, 'October 9');
       const records = await api(s, 'GET', `/api/sources/${id}/records`);
-      assert.deepEqual(records.body.items.map((r: { id: string }) => r.id), [event.body.id]);
+      assert.deepEqual(
+        records.body.items.map((r: { id: string }) => r.id),
+        [event.body.id],
+      );
       const evidence = await api(s, 'GET', `/api/sources/${id}/evidence`);
       assert.deepEqual(evidence.body, { items: [] });
       for (const sub of ['citations', 'records', 'evidence']) {

@@ -3,10 +3,25 @@ import { z } from 'zod';
 import type { Tumen } from '../../../app/tumen.ts';
 import { sha256Hex } from '../../../store/support.ts';
 import { actorOf, mayIncludeProtected } from '../actor.ts';
-import { citationSchema, idParamsSchema, includeQuerySchema, listOf, noContent, pageOf, pageQuerySchema, recordSchema } from '../common.schema.ts';
+import {
+  citationSchema,
+  idParamsSchema,
+  includeQuerySchema,
+  listOf,
+  noContent,
+  pageOf,
+  pageQuerySchema,
+  recordSchema,
+} from '../common.schema.ts';
 import { errorResponses } from '../errors.ts';
 import { evidenceFileSchema } from '../evidence/evidence.schema.ts';
-import { sourceCreateSchema, sourceListQuerySchema, sourcePatchBodySchema, sourceSchema, sourceSummarySchema } from './sources.schema.ts';
+import {
+  sourceCreateSchema,
+  sourceListQuerySchema,
+  sourcePatchBodySchema,
+  sourceSchema,
+  sourceSummarySchema,
+} from './sources.schema.ts';
 
 const tags = ['sources'];
 
@@ -14,12 +29,22 @@ export const sourcesRoutes: FastifyPluginAsyncZod<{ tumen: Tumen }> = async (app
   const { store } = tumen;
 
   app.get('/sources', {
-    schema: { tags, summary: 'List sources (without their text)', querystring: sourceListQuerySchema, response: { 200: pageOf(sourceSummarySchema), ...errorResponses(400) } },
+    schema: {
+      tags,
+      summary: 'List sources (without their text)',
+      querystring: sourceListQuerySchema,
+      response: { 200: pageOf(sourceSummarySchema), ...errorResponses(400) },
+    },
     handler: async (req) => store.sources.list(req.query),
   });
 
   app.get('/sources/:id', {
-    schema: { tags, summary: 'One source with its text', params: idParamsSchema, response: { 200: sourceSchema, ...errorResponses(400, 404) } },
+    schema: {
+      tags,
+      summary: 'One source with its text',
+      params: idParamsSchema,
+      response: { 200: sourceSchema, ...errorResponses(400, 404) },
+    },
     handler: async (req) => store.sources.get(req.params.id),
   });
 
@@ -32,7 +57,9 @@ export const sourcesRoutes: FastifyPluginAsyncZod<{ tumen: Tumen }> = async (app
       response: { 201: sourceSchema, ...errorResponses(400, 409, 413) },
     },
     handler: async (req, reply) => {
-      const source = await store.transaction((tx) => tx.sources.create(actorOf(req), req.body, sha256Hex(req.body.text)));
+      const source = await store.transaction((tx) =>
+        tx.sources.create(actorOf(req), req.body, sha256Hex(req.body.text)),
+      );
       return reply.code(201).send(source);
     },
   });
@@ -52,7 +79,12 @@ export const sourcesRoutes: FastifyPluginAsyncZod<{ tumen: Tumen }> = async (app
   });
 
   app.delete('/sources/:id', {
-    schema: { tags, summary: 'Tombstone a source (kept for the chain of custody, gone from reads)', params: idParamsSchema, response: { 204: noContent, ...errorResponses(400, 404) } },
+    schema: {
+      tags,
+      summary: 'Tombstone a source (kept for the chain of custody, gone from reads)',
+      params: idParamsSchema,
+      response: { 204: noContent, ...errorResponses(400, 404) },
+    },
     handler: async (req, reply) => {
       await store.transaction((tx) => tx.sources.remove(actorOf(req), req.params.id));
       return reply.code(204).send(null);
@@ -60,7 +92,12 @@ export const sourcesRoutes: FastifyPluginAsyncZod<{ tumen: Tumen }> = async (app
   });
 
   app.get('/sources/:id/citations', {
-    schema: { tags, summary: 'Citations into this source, in text order', params: idParamsSchema, response: { 200: listOf(citationSchema), ...errorResponses(400, 404) } },
+    schema: {
+      tags,
+      summary: 'Citations into this source, in text order',
+      params: idParamsSchema,
+      response: { 200: listOf(citationSchema), ...errorResponses(400, 404) },
+    },
     handler: async (req) => {
       await store.sources.get(req.params.id);
       return { items: await store.records.citations.forSource(req.params.id) };
@@ -78,12 +115,20 @@ export const sourcesRoutes: FastifyPluginAsyncZod<{ tumen: Tumen }> = async (app
     handler: async (req) => {
       await store.sources.get(req.params.id);
       const includeProtected = mayIncludeProtected(actorOf(req), req.query.include === 'protected');
-      return store.records.list({ sourceId: req.params.id, cursor: req.query.cursor, limit: req.query.limit }, { includeProtected });
+      return store.records.list(
+        { sourceId: req.params.id, cursor: req.query.cursor, limit: req.query.limit },
+        { includeProtected },
+      );
     },
   });
 
   app.get('/sources/:id/evidence', {
-    schema: { tags, summary: 'Evidence files (the original bytes) of this source', params: idParamsSchema, response: { 200: listOf(evidenceFileSchema), ...errorResponses(400, 404) } },
+    schema: {
+      tags,
+      summary: 'Evidence files (the original bytes) of this source',
+      params: idParamsSchema,
+      response: { 200: listOf(evidenceFileSchema), ...errorResponses(400, 404) },
+    },
     handler: async (req) => {
       await store.sources.get(req.params.id);
       return { items: await store.evidence.forSource(req.params.id) };

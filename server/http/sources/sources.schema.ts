@@ -24,11 +24,20 @@ const patchShape = Object.fromEntries(
     key,
     (field instanceof z.ZodDefault ? field.removeDefault() : field).optional(),
   ]),
-) as unknown as { [K in keyof Omit<typeof sourceInputSchema.shape, 'text'>]: z.ZodOptional<z.ZodType<z.output<(typeof sourceInputSchema.shape)[K]>>> };
+) as unknown as {
+  [K in keyof Omit<typeof sourceInputSchema.shape, 'text'>]: z.ZodOptional<
+    z.ZodType<z.output<(typeof sourceInputSchema.shape)[K]>>
+  >;
+};
 
 export const sourcePatchBodySchema = z.strictObject({
   ...patchShape,
-  expectedVersion: z.number().int().min(1).optional().describe('refuse with 409 unless the source is still at this version'),
+  expectedVersion: z
+    .number()
+    .int()
+    .min(1)
+    .optional()
+    .describe('refuse with 409 unless the source is still at this version'),
 });
 
 const publishedSchema = z.object({ value: z.string(), qualifier: z.string() }).nullable();

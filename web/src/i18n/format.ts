@@ -14,6 +14,8 @@ export function useFormat() {
     const day = new Intl.DateTimeFormat(lng, { dateStyle: 'medium', timeZone: 'UTC' });
     const dateTime = new Intl.DateTimeFormat(lng, { dateStyle: 'medium', timeStyle: 'short' });
     const percent = new Intl.NumberFormat(lng, { style: 'percent', maximumFractionDigits: 0 });
+    const mb = new Intl.NumberFormat(lng, { style: 'unit', unit: 'megabyte', maximumFractionDigits: 1 });
+    const kb = new Intl.NumberFormat(lng, { style: 'unit', unit: 'kilobyte', maximumFractionDigits: 0 });
 
     /** A day string or ISO prefix at its own precision: "2023", "October 2023", "Oct 5, 2023". */
     const isoPrefix = (value: string): string => {
@@ -39,6 +41,7 @@ export function useFormat() {
       number: (n: number) => number.format(n),
       compact: (n: number) => compact.format(n),
       percent: (n: number) => percent.format(n),
+      bytes: (n: number) => (n >= 1024 * 1024 ? mb.format(n / 1024 / 1024) : kb.format(Math.max(1, n / 1024))),
       isoPrefix,
       partialDate,
       range,

@@ -1,0 +1,70 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { tempDir } from '../test/databases.ts';
+import { REPO_ROOT, seedFiles } from '../test/seeds.ts';
+
+function tumen(args: string[], env: NodeJS.ProcessEnv = {}) {
+  const r = spawnSync(process.execPath, [join(REPO_ROOT, 'bin', 'tumen.mjs'), ...args], {
+    cwd: REPO_ROOT,
+    encoding: 'utf8',
+    env: { ...process.env, TUMEN_DATABASE_URL: '', ...env },
+  });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+test('init, import, sources, show and export through the real CLI', () => {
+  const data = tempDir('tumen-cli-');
+  const init = tumen(['init', '--data', data]);
+  assert.equal(init.code, 0, init.stderr);
+  assert.match(init.stdout, /places/);
+
+  const seeds = seedFiles();
+  const imp = tumen(['import', ...seeds, '--data', data, '--json']);
+  assert.equal(imp.code, 0, imp.stderr);
+  const report = JSON.parse(imp.stdout) as { imported: number; failed: number };
+  assert.equal(report.imported, 5);
+
+  const list = JSON.parse(tumen(['sources', '--data', data, '--json']).stdout) as Array<{ id: string; sha256: string; title: string; published: string | null }>;
+  for (const file of seeds) {
+    const sha = createHash('sha256').update(readFileSync(file)).digest('hex');
+    assert.ok(list.some((s) => s.sha256 === sha), `${file} listed by its SHA-256`);
+  }
+  const dated = list.find((s) => s.published === '2023-09-08');
+  assert.ok(dated, 'the dated seed keeps its date');
+
+  const show = tumen(['show', dated.id, '--data', data, '--json']);
+  assert.equal(show.code, 0);
+  assert.equal((JSON.parse(show.stdout) as { source: { id: string } }).source.id, dated.id);
+
+  const out = join(data, 'export.json');
+  const exp = tumen(['export', '--data', data, '--format', 'json', '--out', out]);
+  assert.equal(exp.code, 0, exp.stderr);
+  assert.ok((JSON.parse(readFileSync(out, 'utf8')) as { items: unknown[] }).items.length > 100);
+});
+
+test('failures exit non-zero with one readable line, and a bad file does not stop the others', () => {
+  const data = tempDir('tumen-cli-bad-');
+  const bad = join(data, 'garbage.txt');
+  writeFileSync(bad, Buffer.from([0, 1, 2, 3, 0, 255]));
+  const imp = tumen(['import', bad, seedFiles()[0]!, '--data', data]);
+  assert.equal(imp.code, 1);
+  assert.match(imp.stdout, /1 imported/);
+  const lines = imp.stderr.trim().split('\n');
+  assert.ok(lines.some((l) => l.startsWith(`${bad}: `)), imp.stderr);
+
+  for (const args of [
+    ['show', 'no-such-id', '--data', data],
+    ['export', '--format', 'xml', '--data', data],
+    ['serve', '--host', '0.0.0.0', '--data', data],
+    ['frobnicate'],
+  ]) {
+    const r = tumen(args);
+    assert.notEqual(r.code, 0, args.join(' '));
+    assert.equal(r.stderr.trim().split('\n').length, 1, `one line for ${args.join(' ')}: ${r.stderr}`);
+    assert.match(r.stderr, /^tumen: /);
+  }
+});

@@ -1,0 +1,138 @@
+import { AGGREGATE, EN_IRREALIS, EVENT_CUES, KO_IRREALIS, ZH_IRREALIS } from './event-cues.ts';
+import { linkDate, linkPlace, mentionsIn, sentenceQuality, similarity } from './linking.ts';
+import { isJunkNumber, readUnit } from './quantities.ts';
+import { clauseOf, clauseStarts } from './text.ts';
+import type { Candidate, DateMention, EventValue, NumberMention, PlaceMention, Sentence } from './types.ts';
+
+/**
+ * Events: a cue word of a type in a sentence that reports something happened, linked to the date,
+ * place and number of people of its clause. One event per type per sentence.
+ */
+
+const COUNTED = new Set(['forced_repatriation', 'arrest_detention', 'border_crossing', 'defection_arrival', 'trafficking', 'execution_punishment', 'other']);
+const SINGULAR =
+  /\b(?:a|an|one|the)\s+(?:(?:young|North Korean|female|male|teenage|Chinese|\w+-year-old)\s+){0,2}(?:woman|man|girl|boy|defector|refugee|engineer|worker|mother|father|son|daughter|wife|husband|teenager|student|soldier|guard|missionary|pastor|escapee|person|pastor|activist)\b|^(?:He|She)\b|\b[A-Z]씨|[가-힣]{2,3}\s?씨(?:는|가|를|의)?\s|탈북민 [A-Z]씨/i;
+const COUNT_QUALIFIER: Record<string, string> = { about: 'about', almost: 'about', more_than: 'more_than', at_least: 'more_than', up_to: 'up_to', less_than: 'up_to' };
+
+export interface EventFinding {
+  value: EventValue;
+  placeId: string | null;
+  sentence: Sentence;
+  rule: string;
+  /** How good a quote the sentence is; the best one becomes spans[0]. */
+  score: number;
+}
+
+export function findEvents(keep: string, sentences: Sentence[], places: PlaceMention[], dates: DateMention[], numbers: NumberMention[]): EventFinding[] {
+  const out: EventFinding[] = [];
+  for (const s of sentences) {
+    const text = keep.slice(s.start, s.end);
+    let clauses: number[] | null = null;
+    const generic = s.lang === 'en' && /\b(?:you|your)\b/i.test(text);
+    for (const cue of EVENT_CUES) {
+      cue.re.lastIndex = 0;
+      let hit: RegExpExecArray | null = null;
+      for (const m of text.matchAll(cue.re)) {
+        clauses ??= clauseStarts(text);
+        if (generic && cue.type !== 'statement') break;
+        // A habitual or hypothetical first mention makes the sentence generic for this type.
+        if (isRealis(text, m.index!, m[0].length, s.lang, clauses, cue.type)) hit = m as RegExpExecArray;
+        break;
+      }
+      if (!hit) continue;
+      clauses ??= clauseStarts(text);
+      if (cue.type === 'defection_arrival' && AGGREGATE.test(text) && /\d/.test(text)) continue;
+      const at = s.start + hit.index;
+      const ps = mentionsIn(places, s);
+      const ds = mentionsIn(dates, s);
+      const place = linkPlace(ps, at);
+      const date = linkDate(ds, at, s, clauses);
+      const { count, countQualifier } = COUNTED.has(cue.type) ? linkCount(keep, s, text, clauses, hit.index, numbers) : { count: null, countQualifier: null };
+      out.push({
+        value: {
+          type: cue.type,
+          date: date?.value ?? null,
+          approx: !date?.value || date.qualifier !== 'exact',
+          place: place?.text ?? null,
+          count,
+          countQualifier,
+        },
+        placeId: place?.gazetteerId ?? place?.text ?? null,
+        sentence: s,
+        rule: `event.${s.lang}.${cue.type}`,
+        score: sentenceQuality(s.text) + (date ? 1 : 0) + (place ? 1 : 0) + (count !== null ? 1 : 0),
+      });
+    }
+  }
+  return out;
+}
+
+function isRealis(text: string, at: number, len: number, lang: string, clauses: number[], type: string): boolean {
+  const clauseStart = clauses[clauseOf(clauses, at)]!;
+  if (lang === 'en') {
+    if (type === 'statement') return !/\b(?:will|would|could|may|might|plans? to|set to)\s+(?:\w+\s+)?$/i.test(text.slice(Math.max(0, at - 25), at));
+    const before = text.slice(Math.max(clauseStart, at - 70), at);
+    if (EN_IRREALIS.test(before)) return false;
+    if (type === 'border_crossing' && /\b(?:made|make|makes|making|harder|difficult|impossible|easier)\s+(?:\w+\s+){0,2}$/i.test(before)) return false;
+    // "face punishment", "facing repatriation": at risk of, not subjected to.
+    return !/\b(?:face|faces|facing)\s+(?:\w+\s+)?$/i.test(before);
+  }
+  const win = text.slice(Math.max(0, at - 8), Math.min(text.length, at + len + 15));
+  if (type === 'statement') return true;
+  return lang === 'ko' ? !KO_IRREALIS.test(win) : !ZH_IRREALIS.test(win);
+}
+
+function linkCount(
+  keep: string,
+  s: Sentence,
+  text: string,
+  clauses: number[],
+  cueAt: number,
+  numbers: NumberMention[],
+): { count: number | null; countQualifier: string | null } {
+  const ci = clauseOf(clauses, cueAt);
+  let best: NumberMention | null = null;
+  let bestD = Infinity;
+  for (const n of mentionsIn(numbers, s)) {
+    const { unit } = readUnit(keep, n, s.start);
+    if (unit !== 'persons' || isJunkNumber(keep, n, unit) || n.unit === 'share') continue;
+    if (n.vague && SINGULAR.test(text)) continue;
+    const rel = n.start - s.start;
+    const d = Math.abs(rel - cueAt) + (clauseOf(clauses, rel) === ci ? 0 : 300);
+    if (d < bestD) {
+      bestD = d;
+      best = n;
+    }
+  }
+  if (best) return { count: best.value, countQualifier: best.qualifier ? COUNT_QUALIFIER[best.qualifier] ?? null : null };
+  const lo = clauses[ci]!;
+  const hi = clauses[ci + 1] ?? text.length;
+  if (SINGULAR.test(text.slice(lo, hi)) || (ci > 0 && SINGULAR.test(text.slice(0, clauses[1])))) return { count: 1, countQualifier: null };
+  return { count: null, countQualifier: null };
+}
+
+/**
+ * Same type, date, place and count (or a repeated sentence): one candidate, several citations.
+ * spans[0] is the clearest statement of the fact, the rest follow in text order.
+ */
+export function eventCandidates(found: EventFinding[]): Candidate<EventValue>[] {
+  const out: (Candidate<EventValue> & { key: string; texts: string[]; best: number })[] = [];
+  for (const f of found) {
+    const v = f.value;
+    const key = `${v.type}|${v.date ?? ''}|${f.placeId ?? ''}|${v.count ?? ''}`;
+    const span = { start: f.sentence.start, end: f.sentence.end, quote: f.sentence.text };
+    const c = out.find((x) => x.key === key || (x.value.type === v.type && x.texts.some((t) => similarity(t, f.sentence.text) >= 0.8)));
+    if (!c) {
+      out.push({ value: v, rule: f.rule, spans: [span], key, texts: [f.sentence.text], best: f.score });
+      continue;
+    }
+    c.texts.push(f.sentence.text);
+    if (c.spans.some((x) => x.start === span.start)) continue;
+    if (f.score > c.best) {
+      c.spans.unshift(span);
+      c.best = f.score;
+      c.rule = f.rule;
+    } else c.spans.push(span);
+  }
+  return out.map(({ value, rule, spans }) => ({ value, rule, spans }));
+}

@@ -1,0 +1,170 @@
+import { classify, unitKind } from './metrics.ts';
+import { isJunkNumber, readUnit } from './quantities.ts';
+import { clauseOf, clauseStarts } from './text.ts';
+import type { Candidate, DateMention, FigureValue, NumberMention, Sentence } from './types.ts';
+
+/**
+ * Figures: numbers that state how many (people, money, length, installations), with the metric read
+ * from the sentence, the qualifier written with the number and the period from the nearest date.
+ * Junk numbers (years, dates, ages, times, ordinals, phone numbers, durations) are dropped, and so
+ * are numbers nothing in the sentence says what they count.
+ */
+
+const COREF = /\b(?:that|this|the) (?:number|figure|total|tally)\b|\bthe number of\b|그 수|이 수치|이 숫자|该数字|这一数字/i;
+const SMALL_COUNT = 10;
+
+export interface FigureFinding {
+  value: FigureValue;
+  rule: string;
+  sentence: Sentence;
+}
+
+export function findFigures(keep: string, sentences: Sentence[], numbers: NumberMention[], dates: DateMention[]): FigureFinding[] {
+  const out: FigureFinding[] = [];
+  let lastMetric: { metric: string; unit: string; at: number } | null = null;
+  let ni = 0;
+  let di = 0;
+  sentences.forEach((s, si) => {
+    while (ni < numbers.length && numbers[ni]!.start < s.start) ni++;
+    while (di < dates.length && dates[di]!.start < s.start) di++;
+    const nums: NumberMention[] = [];
+    for (let k = ni; k < numbers.length && numbers[k]!.start < s.end; k++) nums.push(numbers[k]!);
+    const ds: DateMention[] = [];
+    for (let k = di; k < dates.length && dates[k]!.start < s.end; k++) ds.push(dates[k]!);
+    if (!nums.length) return;
+    const text = keep.slice(s.start, s.end);
+    const clauses = clauseStarts(text);
+    const accepted: FigureFinding[] = [];
+    for (const n of nums) {
+      if (ds.some((d) => d.start < n.end && n.start < d.end)) continue;
+      const f = readFigure(keep, s, text, clauses, n, ds, lastMetric && si - lastMetric.at <= 2 ? lastMetric : null, accepted.length > 0);
+      if (!f) continue;
+      accepted.push({ value: f.value, rule: f.rule, sentence: s });
+      lastMetric = { metric: f.value.metric, unit: f.value.unit, at: si };
+    }
+    out.push(...accepted);
+  });
+  return out;
+}
+
+function readFigure(
+  keep: string,
+  s: Sentence,
+  text: string,
+  clauses: number[],
+  n: NumberMention,
+  dates: DateMention[],
+  prev: { metric: string; unit: string } | null,
+  hasEarlierFigure: boolean,
+): { value: FigureValue; rule: string } | null {
+  const { unit: readU, noun } = readUnit(keep, n, s.start);
+  const unit = n.unit === 'percent' ? 'percent' : readU;
+  if (isJunkNumber(keep, n, unit)) return null;
+  if (!n.digits && !n.vague) return null; // "three women": a count for events, not a figure
+  const rs = n.start - s.start;
+  const re = n.end - s.start;
+  const ci = clauseOf(clauses, rs);
+  const lo = clauses[ci]!;
+  const hi = clauses[ci + 1] ?? text.length;
+  const kind = unitKind(unit);
+  const cls = classify(text, rs, re, kind, lo, hi);
+  let metric: string | null = null;
+  let outUnit = unit;
+  let rule = `figure.${s.lang}`;
+
+  if (n.unit === 'share' || unit === 'percent') {
+    // Fractions restating another figure ("12 million North Koreans, nearly half of the population") add nothing.
+    if (n.unit === 'share' && hasEarlierFigure && /,\s*$/.test(text.slice(0, rs))) return null;
+    const of = /^\s*(?:of\s+(?:the\s+|all\s+)?)?([\w’'-]+(?:\s+[\w’'-]+){0,3}?)(?=[\s,.;]|$)/.exec(text.slice(re));
+    if (cls && cls.cls.needs.includes('share')) metric = cls.cls.metric;
+    else if (of && /^\s*of\b/.test(text.slice(re))) metric = `share of ${of[1]}`;
+    else return null;
+    outUnit = n.unit === 'share' ? 'share' : 'percent';
+    rule += '.share';
+  } else if (kind === 'money') {
+    if (!cls || n.vague) return null; // "Every £20 could give Bibles…": money with no cost/fee/earnings context
+    metric = cls.cls.metric;
+    rule += `.${cls.cls.id}`;
+  } else if (kind === 'length') {
+    if (!cls) return null;
+    metric = cls.cls.metric;
+    rule += `.${cls.cls.id}`;
+  } else if (kind === 'count') {
+    metric = cls?.cls.metric ?? unit!;
+    rule += `.${cls?.cls.id ?? 'count'}`;
+  } else if (kind === 'persons' || noun) {
+    outUnit = unit ?? 'persons';
+    if (cls && cls.distance < 1000) {
+      metric = cls.cls.metric;
+      rule += `.${cls.cls.id}`;
+    } else if (noun) {
+      metric = noun;
+      rule += '.noun';
+    } else if (cls) {
+      metric = cls.cls.metric;
+      rule += `.${cls.cls.id}`;
+    } else {
+      metric = 'persons';
+      rule += '.persons';
+    }
+    if (n.value < SMALL_COUNT && !(cls?.cls.strong && /\b(?:only|just)\b|불과|겨우/.test(text.slice(Math.max(0, rs - 12), rs)))) return null;
+    if (n.vague && !(cls && cls.cls.strong && cls.distance < 1000)) return null;
+  } else {
+    // A bare number: keep it only when the sentence says what is counted.
+    if (n.vague) return null;
+    if (cls && cls.cls.strong && cls.distance < 1000) {
+      metric = cls.cls.metric;
+      outUnit = 'persons';
+      rule += `.${cls.cls.id}.bare`;
+    } else if (prev && COREF.test(text)) {
+      metric = prev.metric;
+      outUnit = prev.unit;
+      rule += '.coreference';
+    } else return null;
+    if (n.value < 2) return null;
+  }
+  if (!metric || !outUnit) return null;
+  const period = nearestDate(dates, n, s, clauses);
+  const value: FigureValue = {
+    metric,
+    value: n.value,
+    valueMax: n.valueMax,
+    unit: outUnit,
+    period: period?.value ?? null,
+    periodText: period?.text ?? null,
+    qualifier: n.qualifier,
+  };
+  return { value, rule };
+}
+
+/** The date nearest a number, preferring its own clause; dates in parentheses or captions count too. */
+export function nearestDate(dates: DateMention[], n: { start: number; end: number }, s: Sentence, clauses: number[]): DateMention | null {
+  let best: DateMention | null = null;
+  let bestD = Infinity;
+  const ci = clauseOf(clauses, n.start - s.start);
+  for (const d of dates) {
+    if (d.end <= s.start || d.start >= s.end) continue;
+    const dist = d.start >= n.end ? d.start - n.end : n.start - d.end;
+    const penalty = clauseOf(clauses, d.start - s.start) === ci ? 0 : 200;
+    if (dist + penalty < bestD) {
+      bestD = dist + penalty;
+      best = d;
+    }
+  }
+  return best;
+}
+
+/** Same value, range, unit and period stated twice: one candidate with several spans. */
+export function figureCandidates(found: FigureFinding[]): Candidate<FigureValue>[] {
+  const byKey = new Map<string, Candidate<FigureValue>>();
+  for (const f of found) {
+    const v = f.value;
+    const key = `${v.value}|${v.valueMax ?? ''}|${v.unit}|${v.period ?? v.periodText ?? ''}`;
+    const span = { start: f.sentence.start, end: f.sentence.end, quote: f.sentence.text };
+    const c = byKey.get(key);
+    if (c) {
+      if (!c.spans.some((x) => x.start === span.start)) c.spans.push(span);
+    } else byKey.set(key, { value: v, rule: f.rule, spans: [span] });
+  }
+  return [...byKey.values()];
+}

@@ -1,0 +1,105 @@
+import { Component, Suspense, useEffect, useRef, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { LanguageSwitch } from './components/LanguageSwitch.tsx';
+import { ErrorNote, Loading } from './components/status.tsx';
+import { useDocumentTitle } from './hooks.ts';
+import { Link, matchPath, useRouter } from './router.tsx';
+import { ROUTES } from './routes.ts';
+
+const NAV = [
+  { to: '/', key: 'nav.dashboard' },
+  { to: '/library', key: 'nav.library' },
+  { to: '/review', key: 'nav.review' },
+  { to: '/search', key: 'nav.search' },
+  { to: '/map', key: 'nav.map' },
+] as const;
+
+class ScreenBoundary extends Component<{ children: ReactNode; resetKey: string }, { error: unknown }> {
+  override state = { error: null as unknown };
+  static getDerivedStateFromError(error: unknown) {
+    return { error };
+  }
+  override componentDidUpdate(prev: { resetKey: string }) {
+    if (prev.resetKey !== this.props.resetKey && this.state.error) this.setState({ error: null });
+  }
+  override render() {
+    return this.state.error ? <ErrorNote error={this.state.error} /> : this.props.children;
+  }
+}
+
+function NotFound() {
+  const { t } = useTranslation();
+  useDocumentTitle(t('notFound.title'));
+  return (
+    <section>
+      <h1>{t('notFound.title')}</h1>
+      <p>
+        <Link to="/">{t('notFound.home')}</Link>
+      </p>
+    </section>
+  );
+}
+
+export function App() {
+  const { t } = useTranslation();
+  const { path } = useRouter();
+  const main = useRef<HTMLElement>(null);
+  const first = useRef(true);
+
+  // After a navigation, move focus to the new screen so screen readers announce it.
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    main.current?.focus({ preventScroll: true });
+    window.scrollTo(0, 0);
+  }, [path]);
+
+  let screen: ReactNode = <NotFound />;
+  for (const r of ROUTES) {
+    const params = matchPath(r.path, path);
+    if (params) {
+      const Screen = r.screen;
+      screen = <Screen params={params} />;
+      break;
+    }
+  }
+  const isActive = (to: string) => (to === '/' ? path === '/' : path.startsWith(to));
+
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        {t('nav.skip')}
+      </a>
+      <header className="app-header">
+        <Link to="/" className="brand">
+          <span className="brand-name">{t('app.name')}</span>
+          <span className="brand-tag">{t('app.tagline')}</span>
+        </Link>
+        <nav aria-label={t('nav.label')}>
+          <ul>
+            {NAV.map((n) => (
+              <li key={n.to}>
+                <Link to={n.to} aria-current={isActive(n.to) ? 'page' : undefined}>
+                  {t(n.key)}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <div className="header-tools">
+          <LanguageSwitch />
+          <Link to="/sign-in" className="sign-in-link" aria-current={path === '/sign-in' ? 'page' : undefined}>
+            {t('nav.signIn')}
+          </Link>
+        </div>
+      </header>
+      <main id="main" ref={main} tabIndex={-1}>
+        <ScreenBoundary resetKey={path}>
+          <Suspense fallback={<Loading />}>{screen}</Suspense>
+        </ScreenBoundary>
+      </main>
+    </>
+  );
+}
