@@ -35,7 +35,10 @@ function failsSync(fn: () => unknown, reason?: CryptoFailure): void {
   assert.throws(fn, (e: unknown) => e instanceof CryptoError && (reason === undefined || e.reason === reason));
 }
 async function failsStream(blob: Buffer, reason?: CryptoFailure, blobId = BLOB, key = KEY): Promise<void> {
-  await assert.rejects(run(createBlobDecryptStream(key, blobId), [blob]), (e: unknown) => e instanceof CryptoError && (reason === undefined || e.reason === reason));
+  await assert.rejects(
+    run(createBlobDecryptStream(key, blobId), [blob]),
+    (e: unknown) => e instanceof CryptoError && (reason === undefined || e.reason === reason),
+  );
 }
 
 test('buffers round-trip at every size around the chunk boundaries', () => {
@@ -51,27 +54,37 @@ test('buffers round-trip at every size around the chunk boundaries', () => {
 
 test('property: streams and buffers produce one format, for random data, chunk sizes and write boundaries', async () => {
   await fc.assert(
-    fc.asyncProperty(fc.uint8Array({ maxLength: 5000 }), fc.integer({ min: 1, max: 700 }), fc.array(fc.nat(), { maxLength: 12 }), async (bytes, chunkSize, cuts) => {
-      const plain = Buffer.from(bytes);
-      const streamed = await run(createBlobEncryptStream(KEY, BLOB, { chunkSize }), split(plain, cuts));
-      assert.deepEqual(decryptBuffer(KEY, BLOB, streamed), plain);
-      const buffered = encryptBuffer(KEY, BLOB, plain, { chunkSize });
-      assert.equal(buffered.length, streamed.length);
-      assert.deepEqual(await run(createBlobDecryptStream(KEY, BLOB), split(buffered, cuts)), plain);
-    }),
+    fc.asyncProperty(
+      fc.uint8Array({ maxLength: 5000 }),
+      fc.integer({ min: 1, max: 700 }),
+      fc.array(fc.nat(), { maxLength: 12 }),
+      async (bytes, chunkSize, cuts) => {
+        const plain = Buffer.from(bytes);
+        const streamed = await run(createBlobEncryptStream(KEY, BLOB, { chunkSize }), split(plain, cuts));
+        assert.deepEqual(decryptBuffer(KEY, BLOB, streamed), plain);
+        const buffered = encryptBuffer(KEY, BLOB, plain, { chunkSize });
+        assert.equal(buffered.length, streamed.length);
+        assert.deepEqual(await run(createBlobDecryptStream(KEY, BLOB), split(buffered, cuts)), plain);
+      },
+    ),
     { numRuns: 150 },
   );
 });
 
 test('property: any single-bit flip in a blob fails, by buffer and by stream', async () => {
   await fc.assert(
-    fc.asyncProperty(fc.uint8Array({ maxLength: 3000 }), fc.integer({ min: 1, max: 512 }), fc.nat(), async (bytes, chunkSize, pos) => {
-      const blob = encryptBuffer(KEY, BLOB, bytes, { chunkSize });
-      const bit = pos % (blob.length * 8);
-      blob[bit >> 3]! ^= 1 << (bit & 7);
-      failsSync(() => decryptBuffer(KEY, BLOB, blob));
-      await failsStream(blob);
-    }),
+    fc.asyncProperty(
+      fc.uint8Array({ maxLength: 3000 }),
+      fc.integer({ min: 1, max: 512 }),
+      fc.nat(),
+      async (bytes, chunkSize, pos) => {
+        const blob = encryptBuffer(KEY, BLOB, bytes, { chunkSize });
+        const bit = pos % (blob.length * 8);
+        blob[bit >> 3]! ^= 1 << (bit & 7);
+        failsSync(() => decryptBuffer(KEY, BLOB, blob));
+        await failsStream(blob);
+      },
+    ),
     { numRuns: 300 },
   );
 });
@@ -98,13 +111,21 @@ test('truncation, reordering, duplication and appending are detected', async () 
     ['cut inside a tag', blob.subarray(0, HEADER_LENGTH + 3 * sealed + 7), 'truncated'],
     ['header only', Buffer.from(header), 'truncated'],
     ['half a header', blob.subarray(0, 40), 'truncated'],
-    ['chunks 0 and 1 swapped', Buffer.concat([header, chunk(1), chunk(0), blob.subarray(HEADER_LENGTH + 2 * sealed)]), 'auth_failed'],
+    [
+      'chunks 0 and 1 swapped',
+      Buffer.concat([header, chunk(1), chunk(0), blob.subarray(HEADER_LENGTH + 2 * sealed)]),
+      'auth_failed',
+    ],
     ['chunk 0 duplicated', Buffer.concat([header, chunk(0), blob.subarray(HEADER_LENGTH)]), 'auth_failed'],
     ['bytes appended', Buffer.concat([blob, Buffer.alloc(1)]), 'auth_failed'],
     ['a whole chunk appended', Buffer.concat([blob, chunk(0)]), 'auth_failed'],
   ];
   for (const [name, bad, reason] of cases) {
-    assert.throws(() => decryptBuffer(KEY, BLOB, bad), (e: unknown) => e instanceof CryptoError && e.reason === reason, `buffer: ${name}`);
+    assert.throws(
+      () => decryptBuffer(KEY, BLOB, bad),
+      (e: unknown) => e instanceof CryptoError && e.reason === reason,
+      `buffer: ${name}`,
+    );
     await failsStream(bad, reason);
   }
 });
@@ -131,8 +152,14 @@ test('the wrong key or blob id is refused before any plaintext is released', asy
 
 test('a 3 MiB file streams through the default 64 KiB chunks', async () => {
   const plain = randomBytes(3 * 1024 * 1024 + 123);
-  const parts = split(plain, Array.from({ length: 40 }, () => Math.floor(Math.random() * plain.length)));
+  const parts = split(
+    plain,
+    Array.from({ length: 40 }, () => Math.floor(Math.random() * plain.length)),
+  );
   const blob = await run(createBlobEncryptStream(KEY, BLOB), parts);
   assert.equal(blob.length, HEADER_LENGTH + plain.length + Math.ceil(plain.length / 65536) * TAG_LENGTH);
-  assert.deepEqual(await run(createBlobDecryptStream(KEY, BLOB), split(blob, [1, 84, 85, 86, 65_000, 1_000_000])), plain);
+  assert.deepEqual(
+    await run(createBlobDecryptStream(KEY, BLOB), split(blob, [1, 84, 85, 86, 65_000, 1_000_000])),
+    plain,
+  );
 });

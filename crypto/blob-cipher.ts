@@ -1,7 +1,17 @@
 import { Transform, type TransformCallback } from 'node:stream';
 import { CryptoError } from './errors.ts';
 import { toKeyring, type Keyring } from './keyring.ts';
-import { DEFAULT_CHUNK_SIZE, HEADER_LENGTH, TAG_LENGTH, checkChunkSize, newBlob, openBlob, openChunk, sealChunk, type BlobState } from './blob-format.ts';
+import {
+  DEFAULT_CHUNK_SIZE,
+  HEADER_LENGTH,
+  TAG_LENGTH,
+  checkChunkSize,
+  newBlob,
+  openBlob,
+  openChunk,
+  sealChunk,
+  type BlobState,
+} from './blob-format.ts';
 
 /**
  * Streaming encryption of evidence files; the format and its guarantees are in blob-format.ts.
@@ -67,7 +77,8 @@ class BlobEncryptStream extends Transform {
       this.queue.push(asBuffer(chunk));
       // Keep a full chunk back until more data arrives: only then do we know it is not the last.
       while (this.queue.length > this.state.chunkSize) {
-        for (const part of sealChunk(this.state, this.index++, false, this.queue.take(this.state.chunkSize))) this.push(part);
+        for (const part of sealChunk(this.state, this.index++, false, this.queue.take(this.state.chunkSize)))
+          this.push(part);
       }
       done();
     } catch (err) {
@@ -103,11 +114,13 @@ class BlobDecryptStream extends Transform {
   override _transform(chunk: unknown, _enc: BufferEncoding, done: TransformCallback): void {
     try {
       this.queue.push(asBuffer(chunk));
-      if (!this.state && this.queue.length >= HEADER_LENGTH) this.state = openBlob(this.keyring, this.blobId, this.queue.take(HEADER_LENGTH));
+      if (!this.state && this.queue.length >= HEADER_LENGTH)
+        this.state = openBlob(this.keyring, this.blobId, this.queue.take(HEADER_LENGTH));
       const s = this.state;
       if (s) {
         const sealedSize = s.chunkSize + TAG_LENGTH;
-        while (this.queue.length > sealedSize) this.push(openChunk(s, this.index++, false, this.queue.take(sealedSize)));
+        while (this.queue.length > sealedSize)
+          this.push(openChunk(s, this.index++, false, this.queue.take(sealedSize)));
       }
       done();
     } catch (err) {
@@ -143,7 +156,12 @@ export function createBlobDecryptStream(keys: Uint8Array | Keyring, blobId: stri
 }
 
 /** Same bytes as the stream produces; one preallocated output instead of a list of parts. */
-export function encryptBuffer(keys: Uint8Array | Keyring, blobId: string, plaintext: Uint8Array, opts: BlobOptions = {}): Buffer {
+export function encryptBuffer(
+  keys: Uint8Array | Keyring,
+  blobId: string,
+  plaintext: Uint8Array,
+  opts: BlobOptions = {},
+): Buffer {
   const chunkSize = opts.chunkSize ?? DEFAULT_CHUNK_SIZE;
   checkChunkSize(chunkSize);
   const { header, state } = newBlob(toKeyring(keys), blobId, chunkSize);

@@ -64,7 +64,12 @@ export function newBlob(keyring: Keyring, blobId: string, chunkSize: number): { 
 }
 
 /** Checks framing only; the header is authenticated by the key unwrap and by every chunk tag. */
-export function parseBlobHeader(header: Uint8Array): { chunkSize: number; prefix: Buffer; headerAad: Buffer; wrappedKey: Buffer } {
+export function parseBlobHeader(header: Uint8Array): {
+  chunkSize: number;
+  prefix: Buffer;
+  headerAad: Buffer;
+  wrappedKey: Buffer;
+} {
   const h = Buffer.from(header.buffer, header.byteOffset, header.byteLength);
   if (h.length < HEADER_LENGTH) throw new CryptoError('truncated', 'blob header is incomplete');
   if (!h.subarray(0, 4).equals(BLOB_MAGIC)) throw new CryptoError('malformed', 'not a Tumen encrypted blob');

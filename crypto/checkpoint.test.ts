@@ -30,14 +30,27 @@ test('golang.org/x/mod/sumdb/note reference vector: key hash, verifier key and s
   const pub = publicKeyFromRaw(Buffer.from(vkey.split('+')[2]!, 'base64').subarray(1));
   assert.equal(keyHash('PeterNeumann', pub).toString('hex'), 'c74f20a3');
   assert.equal(verifierKey('PeterNeumann', pub), vkey);
-  const priv = createPrivateKey({ key: { kty: 'OKP', crv: 'Ed25519', d: seed.toString('base64url'), x: publicKeyToRaw(pub).toString('base64url') }, format: 'jwk' });
-  assert.equal(signNote(priv, 'PeterNeumann', text), want, 'Ed25519 is deterministic, so our note must match byte for byte');
+  const priv = createPrivateKey({
+    key: { kty: 'OKP', crv: 'Ed25519', d: seed.toString('base64url'), x: publicKeyToRaw(pub).toString('base64url') },
+    format: 'jwk',
+  });
+  assert.equal(
+    signNote(priv, 'PeterNeumann', text),
+    want,
+    'Ed25519 is deterministic, so our note must match byte for byte',
+  );
 });
 
 test('a signed checkpoint has the tlog-checkpoint layout and verifies', () => {
   const note = signCheckpoint(privateKey, CP);
   const lines = note.split('\n');
-  assert.deepEqual(lines.slice(0, 5), [ORIGIN, '1048576', CP.rootHash.toString('base64'), 'timestamp 1717171717171', '']);
+  assert.deepEqual(lines.slice(0, 5), [
+    ORIGIN,
+    '1048576',
+    CP.rootHash.toString('base64'),
+    'timestamp 1717171717171',
+    '',
+  ]);
   assert.match(lines[5]!, new RegExp(`^\u2014 ${ORIGIN} [A-Za-z0-9+/]{91}=$`));
   assert.equal(lines.length, 7);
   const got = verifyCheckpoint(publicKey, note, ORIGIN);
@@ -64,7 +77,10 @@ test('any tampering with a signed checkpoint fails', () => {
   const sigLine = note.slice(body.length + 1);
   const sig = Buffer.from(sigLine.split(' ')[2]!.trim(), 'base64');
   sig[10]! ^= 0x80;
-  assert.throws(() => verifyCheckpoint(publicKey, `${body}\n\u2014 ${ORIGIN} ${sig.toString('base64')}\n`), isCrypto('auth_failed'));
+  assert.throws(
+    () => verifyCheckpoint(publicKey, `${body}\n\u2014 ${ORIGIN} ${sig.toString('base64')}\n`),
+    isCrypto('auth_failed'),
+  );
   assert.throws(() => verifyCheckpoint(generateCheckpointKeyPair().publicKey, note), isCrypto('auth_failed'));
   assert.throws(() => verifyCheckpoint(publicKey, note, 'tumen.example.org/other-log'), isCrypto('auth_failed'));
   assert.throws(() => verifyCheckpoint(publicKey, body), isCrypto('malformed'));
@@ -74,7 +90,9 @@ test('a validly signed note carrying anything but the tree head is rejected', ()
   const b64 = CP.rootHash.toString('base64');
   const lastChar = b64[42]!;
   // Same 32 bytes, different text: base64's two spare bits would make checkpoints malleable.
-  const sibling = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/'.split('').find((c) => c !== lastChar && Buffer.from(b64.slice(0, 42) + c + '=', 'base64').equals(CP.rootHash))!;
+  const sibling = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/'
+    .split('')
+    .find((c) => c !== lastChar && Buffer.from(b64.slice(0, 42) + c + '=', 'base64').equals(CP.rootHash))!;
   const variants = [
     `${checkpointBody(CP)}reporter Kim Jong-su\n`,
     `${ORIGIN}\n5\n${b64}\n`,
@@ -84,7 +102,10 @@ test('a validly signed note carrying anything but the tree head is rejected', ()
   ];
   for (const body of variants) {
     const note = `${body}\n\u2014 ${ORIGIN} ${Buffer.concat([keyHash(ORIGIN, publicKey), sign(null, Buffer.from(body), privateKey)]).toString('base64')}\n`;
-    assert.ok(verify(null, Buffer.from(body), publicKey, Buffer.from(note.split(' ').at(-1)!, 'base64').subarray(4)), 'really signed');
+    assert.ok(
+      verify(null, Buffer.from(body), publicKey, Buffer.from(note.split(' ').at(-1)!, 'base64').subarray(4)),
+      'really signed',
+    );
     assert.throws(() => verifyCheckpoint(publicKey, note), isCrypto('malformed'));
   }
   assert.throws(() => signCheckpoint(privateKey, { ...CP, origin: 'a log with spaces' }), isCrypto('invalid_argument'));
@@ -97,10 +118,17 @@ test('cosignatures by other keys are ignored, but a bad line claiming our key is
   const note = signCheckpoint(privateKey, CP);
   const witness = generateCheckpointKeyPair();
   const body = checkpointBody(CP);
-  const cosig = Buffer.concat([keyHash('witness.example', witness.publicKey), sign(null, Buffer.from(body), witness.privateKey)]).toString('base64');
+  const cosig = Buffer.concat([
+    keyHash('witness.example', witness.publicKey),
+    sign(null, Buffer.from(body), witness.privateKey),
+  ]).toString('base64');
   const cosigned = `${note}\u2014 witness.example ${cosig}\n`;
   assert.equal(verifyCheckpoint(publicKey, cosigned).treeSize, CP.treeSize);
-  assert.throws(() => verifyCheckpoint(witness.publicKey, cosigned), isCrypto('auth_failed'), 'a witness key is not the log key');
+  assert.throws(
+    () => verifyCheckpoint(witness.publicKey, cosigned),
+    isCrypto('auth_failed'),
+    'a witness key is not the log key',
+  );
   const forged = `${body}\n\u2014 ${ORIGIN} ${Buffer.concat([keyHash(ORIGIN, publicKey), randomBytes(64)]).toString('base64')}\n${note.slice(body.length + 1)}`;
   assert.throws(() => verifyCheckpoint(publicKey, forged), isCrypto('auth_failed'));
 });

@@ -28,10 +28,13 @@ function fail(reason: 'malformed' | 'auth_failed' | 'invalid_argument', message:
 }
 
 function checkHead(cp: Checkpoint): void {
-  if (!ORIGIN.test(cp.origin)) fail('invalid_argument', 'origin must be 1-255 printable ASCII characters without spaces or "+"');
-  if (!Number.isSafeInteger(cp.treeSize) || cp.treeSize < 0) fail('invalid_argument', 'tree size must be a non-negative integer');
+  if (!ORIGIN.test(cp.origin))
+    fail('invalid_argument', 'origin must be 1-255 printable ASCII characters without spaces or "+"');
+  if (!Number.isSafeInteger(cp.treeSize) || cp.treeSize < 0)
+    fail('invalid_argument', 'tree size must be a non-negative integer');
   if (cp.rootHash.length !== HASH_LENGTH) fail('invalid_argument', 'root hash must be 32 bytes');
-  if (!Number.isSafeInteger(cp.timestamp) || cp.timestamp < 0) fail('invalid_argument', 'timestamp must be unix milliseconds');
+  if (!Number.isSafeInteger(cp.timestamp) || cp.timestamp < 0)
+    fail('invalid_argument', 'timestamp must be unix milliseconds');
 }
 
 export function checkpointBody(cp: Checkpoint): string {
@@ -43,9 +46,14 @@ export function checkpointBody(cp: Checkpoint): string {
 export function parseCheckpointBody(body: string): Checkpoint {
   const m = /^([^\n]*)\n(0|[1-9][0-9]*)\n([A-Za-z0-9+/]{43}=)\ntimestamp (0|[1-9][0-9]*)\n$/.exec(body);
   if (!m) fail('malformed', 'checkpoint body is not origin, size, root and timestamp lines');
-  const cp: Checkpoint = { origin: m[1]!, treeSize: Number(m[2]), rootHash: Buffer.from(m[3]!, 'base64'), timestamp: Number(m[4]) };
+  const cp: Checkpoint = {
+    origin: m[1]!,
+    treeSize: Number(m[2]),
+    rootHash: Buffer.from(m[3]!, 'base64'),
+    timestamp: Number(m[4]),
+  };
   try {
-    
+    if (checkpointBody(cp) !== body) throw new Error('not canonical');
   } catch {
     fail('malformed', 'checkpoint body is not in canonical form');
   }
@@ -53,7 +61,8 @@ export function parseCheckpointBody(body: string): Checkpoint {
 }
 
 function ed25519(key: KeyObject, type: 'public' | 'private'): KeyObject {
-  if (key.type !== type || key.asymmetricKeyType !== 'ed25519') fail('invalid_argument', `expected an Ed25519 ${type} key`);
+  if (key.type !== type || key.asymmetricKeyType !== 'ed25519')
+    fail('invalid_argument', `expected an Ed25519 ${type} key`);
   return key;
 }
 
@@ -63,12 +72,20 @@ export function publicKeyToRaw(publicKey: KeyObject): Buffer {
 
 export function publicKeyFromRaw(raw: Uint8Array): KeyObject {
   if (raw.length !== 32) fail('invalid_argument', 'Ed25519 public keys are 32 bytes');
-  return createPublicKey({ key: { kty: 'OKP', crv: 'Ed25519', x: Buffer.from(raw).toString('base64url') }, format: 'jwk' });
+  return createPublicKey({
+    key: { kty: 'OKP', crv: 'Ed25519', x: Buffer.from(raw).toString('base64url') },
+    format: 'jwk',
+  });
 }
 
 /** Identifies which key signed a line, so a note can carry several signers (e.g. witnesses). */
 export function keyHash(name: string, publicKey: KeyObject): Buffer {
-  return createHash('sha256').update(`${name}\n`).update(Buffer.of(ED25519_ALG)).update(publicKeyToRaw(publicKey)).digest().subarray(0, 4);
+  return createHash('sha256')
+    .update(`${name}\n`)
+    .update(Buffer.of(ED25519_ALG))
+    .update(publicKeyToRaw(publicKey))
+    .digest()
+    .subarray(0, 4);
 }
 
 /** The signed-note verifier key string (name+hash+key) that witnesses and monitors are configured with. */
@@ -93,7 +110,8 @@ export function exportPublicKeyPem(publicKey: KeyObject): string {
 /** Generic signed-note signing; exported so the format can be checked against Go's sumdb/note vectors. */
 export function signNote(privateKey: KeyObject, keyName: string, text: string): string {
   if (!ORIGIN.test(keyName)) fail('invalid_argument', 'key name must be printable ASCII without spaces or "+"');
-  if (!text.endsWith('\n') || text.includes('\n\n')) fail('invalid_argument', 'note text must end in one newline and have no blank line');
+  if (!text.endsWith('\n') || text.includes('\n\n'))
+    fail('invalid_argument', 'note text must end in one newline and have no blank line');
   const signer = ed25519(privateKey, 'private');
   const sig = sign(null, Buffer.from(text, 'utf8'), signer);
   const line = Buffer.concat([keyHash(keyName, createPublicKey(signer)), sig]).toString('base64');
@@ -117,7 +135,8 @@ export function verifyCheckpoint(publicKey: KeyObject, note: string, expectedOri
   if (split < 0) fail('malformed', 'signed note has no signature block');
   const body = note.slice(0, split + 1);
   const cp = parseCheckpointBody(body);
-  if (expectedOrigin !== undefined && cp.origin !== expectedOrigin) fail('auth_failed', 'checkpoint is for another log');
+  if (expectedOrigin !== undefined && cp.origin !== expectedOrigin)
+    fail('auth_failed', 'checkpoint is for another log');
   const wantHash = keyHash(cp.origin, publicKey);
   let verified = false;
   for (const line of note.slice(split + 2, -1).split('\n')) {
@@ -126,7 +145,8 @@ export function verifyCheckpoint(publicKey: KeyObject, note: string, expectedOri
     const raw = Buffer.from(m[2]!, 'base64');
     if (m[1] !== cp.origin || raw.length < 4 || !raw.subarray(0, 4).equals(wantHash)) continue;
     // A line that claims to be ours but does not verify is an attack, not noise.
-    if (raw.length !== 68 || !verify(null, Buffer.from(body, 'utf8'), publicKey, raw.subarray(4))) fail('auth_failed', 'checkpoint signature does not verify');
+    if (raw.length !== 68 || !verify(null, Buffer.from(body, 'utf8'), publicKey, raw.subarray(4)))
+      fail('auth_failed', 'checkpoint signature does not verify');
     verified = true;
   }
   if (!verified) fail('auth_failed', 'checkpoint carries no signature by this key');

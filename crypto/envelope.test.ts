@@ -118,8 +118,16 @@ test('the data itself is bound to its record: a key re-wrapped for another recor
   const ring = createKeyring(randomBytes(32));
   const env = encryptField(ring, RECORD, 'testimony', 'testimony.body');
   const dek = unwrapDataKey(ring, env.subarray(1, 69), wrapContext(RECORD, 'testimony.body'));
-  const moved = Buffer.concat([env.subarray(0, 1), wrapDataKey(ring, dek, wrapContext(OTHER_RECORD, 'testimony.body')), env.subarray(69)]);
+  const moved = Buffer.concat([
+    env.subarray(0, 1),
+    wrapDataKey(ring, dek, wrapContext(OTHER_RECORD, 'testimony.body')),
+    env.subarray(69),
+  ]);
   fails(() => decryptField(ring, OTHER_RECORD, moved, 'testimony.body'), 'auth_failed');
-  const relabelled = Buffer.concat([env.subarray(0, 1), wrapDataKey(ring, dek, wrapContext(RECORD, 'person.name')), env.subarray(69)]);
+  const relabelled = Buffer.concat([
+    env.subarray(0, 1),
+    wrapDataKey(ring, dek, wrapContext(RECORD, 'person.name')),
+    env.subarray(69),
+  ]);
   fails(() => decryptField(ring, RECORD, relabelled, 'person.name'), 'auth_failed');
 });

@@ -1,6 +1,14 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import { CryptoError } from './errors.ts';
-import { encodeContext, newDataKey, toKeyring, unwrapDataKey, wrapDataKey, WRAPPED_KEY_LENGTH, type Keyring } from './keyring.ts';
+import {
+  encodeContext,
+  newDataKey,
+  toKeyring,
+  unwrapDataKey,
+  wrapDataKey,
+  WRAPPED_KEY_LENGTH,
+  type Keyring,
+} from './keyring.ts';
 
 /**
  * Field envelope, version 1 (all lengths fixed except the ciphertext):
@@ -28,7 +36,8 @@ export const DEFAULT_PURPOSE = 'field';
 export type EnvelopeParts = { wrappedKey: Buffer; nonce: Buffer; ciphertext: Buffer; tag: Buffer };
 
 function checkContext(recordId: string, purpose: string): void {
-  if (recordId.length === 0 || purpose.length === 0) throw new CryptoError('invalid_argument', 'record id and purpose are required');
+  if (recordId.length === 0 || purpose.length === 0)
+    throw new CryptoError('invalid_argument', 'record id and purpose are required');
 }
 
 /** The wrap context and the data context differ in their label, so neither tag can stand in for the other. */
@@ -40,7 +49,8 @@ const dataAad = (recordId: string, purpose: string) => encodeContext(['tumen/env
 export function parseEnvelope(envelope: Uint8Array): EnvelopeParts {
   const buf = Buffer.from(envelope.buffer, envelope.byteOffset, envelope.byteLength);
   if (buf.length < ENVELOPE_OVERHEAD) throw new CryptoError('malformed', 'envelope too short');
-  if (buf[0] !== ENVELOPE_VERSION) throw new CryptoError('unsupported_version', `envelope version ${buf[0]} is not supported`);
+  if (buf[0] !== ENVELOPE_VERSION)
+    throw new CryptoError('unsupported_version', `envelope version ${buf[0]} is not supported`);
   return {
     wrappedKey: buf.subarray(WRAP_OFFSET, NONCE_OFFSET),
     nonce: buf.subarray(NONCE_OFFSET, DATA_OFFSET),
@@ -54,7 +64,12 @@ export function serializeEnvelope(p: EnvelopeParts): Buffer {
 }
 
 /** Encrypts one field of one record under a fresh data key wrapped by the current master key. */
-export function encryptField(keys: Uint8Array | Keyring, recordId: string, plaintext: string | Uint8Array, purpose = DEFAULT_PURPOSE): Buffer {
+export function encryptField(
+  keys: Uint8Array | Keyring,
+  recordId: string,
+  plaintext: string | Uint8Array,
+  purpose = DEFAULT_PURPOSE,
+): Buffer {
   checkContext(recordId, purpose);
   const dek = newDataKey();
   try {
@@ -71,7 +86,12 @@ export function encryptField(keys: Uint8Array | Keyring, recordId: string, plain
 }
 
 /** Throws CryptoError for any tampering, a wrong record id or purpose, or a key not in the keyring. */
-export function decryptField(keys: Uint8Array | Keyring, recordId: string, envelope: Uint8Array, purpose = DEFAULT_PURPOSE): Buffer {
+export function decryptField(
+  keys: Uint8Array | Keyring,
+  recordId: string,
+  envelope: Uint8Array,
+  purpose = DEFAULT_PURPOSE,
+): Buffer {
   checkContext(recordId, purpose);
   const p = parseEnvelope(envelope);
   const dek = unwrapDataKey(toKeyring(keys), p.wrappedKey, wrapContext(recordId, purpose));
@@ -90,6 +110,11 @@ export function decryptField(keys: Uint8Array | Keyring, recordId: string, envel
 }
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
-export function decryptFieldText(keys: Uint8Array | Keyring, recordId: string, envelope: Uint8Array, purpose = DEFAULT_PURPOSE): string {
+export function decryptFieldText(
+  keys: Uint8Array | Keyring,
+  recordId: string,
+  envelope: Uint8Array,
+  purpose = DEFAULT_PURPOSE,
+): string {
   return utf8.decode(decryptField(keys, recordId, envelope, purpose));
 }

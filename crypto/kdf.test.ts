@@ -45,8 +45,14 @@ test('Korean passphrases give the same key whether typed precomposed or as jamo'
 });
 
 test('weak parameters, short salts and empty passphrases are refused', async () => {
-  await assert.rejects(deriveKey('x', newSalt(), { memoryKiB: 4096, iterations: 2, parallelism: 1 }), isCrypto('invalid_argument'));
-  await assert.rejects(deriveKey('x', newSalt(), { memoryKiB: 65536, iterations: 1, parallelism: 1 }), isCrypto('invalid_argument'));
+  await assert.rejects(
+    deriveKey('x', newSalt(), { memoryKiB: 4096, iterations: 2, parallelism: 1 }),
+    isCrypto('invalid_argument'),
+  );
+  await assert.rejects(
+    deriveKey('x', newSalt(), { memoryKiB: 65536, iterations: 1, parallelism: 1 }),
+    isCrypto('invalid_argument'),
+  );
   await assert.rejects(deriveKey('x', Buffer.alloc(8), FAST), isCrypto('invalid_argument'));
   await assert.rejects(deriveKey('', newSalt(), FAST), isCrypto('invalid_argument'));
 });
@@ -54,7 +60,10 @@ test('weak parameters, short salts and empty passphrases are refused', async () 
 test('login hashes are argon2id PHC strings with the login profile, and check passwords', async () => {
   const phc = await hashPassword('staff password 1');
   const { memoryKiB, iterations } = ARGON2ID_PROFILES.login;
-  assert.match(phc, new RegExp(`^\\$argon2id\\$v=19\\$m=${memoryKiB},t=${iterations},p=1\\$[A-Za-z0-9+/]{22}\\$[A-Za-z0-9+/]{43}$`));
+  assert.match(
+    phc,
+    new RegExp(`^\\$argon2id\\$v=19\\$m=${memoryKiB},t=${iterations},p=1\\$[A-Za-z0-9+/]{22}\\$[A-Za-z0-9+/]{43}$`),
+  );
   assert.notEqual(await hashPassword('staff password 1'), phc, 'salted');
   assert.equal(await verifyPassword(phc, 'staff password 1'), true);
   assert.equal(await verifyPassword(phc, 'staff password 2'), false);

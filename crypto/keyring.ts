@@ -20,7 +20,8 @@ export const WRAPPED_KEY_LENGTH = KEY_ID_LENGTH + NONCE_LENGTH + DEK_LENGTH + TA
 export type Keyring = { readonly currentKeyId: string; readonly keys: ReadonlyMap<string, Buffer> };
 
 function checkKey(key: Uint8Array): void {
-  if (key.length !== MASTER_KEY_LENGTH) throw new CryptoError('invalid_argument', `master key must be ${MASTER_KEY_LENGTH} bytes`);
+  if (key.length !== MASTER_KEY_LENGTH)
+    throw new CryptoError('invalid_argument', `master key must be ${MASTER_KEY_LENGTH} bytes`);
 }
 
 /** Safe to store next to the data: proves a passphrase derived the right key without revealing it. */
@@ -29,7 +30,7 @@ export function keyCheckValue(masterKey: Uint8Array): Buffer {
   return createHmac('sha256', masterKey).update('tumen/key-check/v1').digest();
 }
 
-/** Hashes the key-check value, never the key, so the id adds nothing an attacker could test guesses against beyond the KCV. */
+/** A hash of the key-check value, never of the key: ids are logged and stored in clear, and must not be a second function of the key itself. */
 export function masterKeyId(masterKey: Uint8Array): string {
   return createHash('sha256').update(keyCheckValue(masterKey)).digest().subarray(0, KEY_ID_LENGTH).toString('hex');
 }
@@ -88,7 +89,11 @@ export function wrappedKeyId(wrapped: Uint8Array): string {
   return Buffer.from(wrapped.subarray(0, KEY_ID_LENGTH)).toString('hex');
 }
 
-export function unwrapDataKey(keyring: Keyring, wrapped: Uint8Array, context: readonly (string | Uint8Array)[]): Buffer {
+export function unwrapDataKey(
+  keyring: Keyring,
+  wrapped: Uint8Array,
+  context: readonly (string | Uint8Array)[],
+): Buffer {
   if (wrapped.length !== WRAPPED_KEY_LENGTH) throw new CryptoError('malformed', 'wrapped key has the wrong length');
   const id = wrappedKeyId(wrapped);
   const master = keyring.keys.get(id);

@@ -28,10 +28,18 @@ export class MerkleFrontier {
   /** Rejects a state whose hash count does not match its size, which would yield a wrong root. */
   static fromState(state: FrontierState): MerkleFrontier {
     const { size, hashes } = state;
-    if (!Number.isSafeInteger(size) || size < 0 || hashes.length !== popcount(size) || hashes.some((h) => h.length !== HASH_LENGTH)) {
+    if (
+      !Number.isSafeInteger(size) ||
+      size < 0 ||
+      hashes.length !== popcount(size) ||
+      hashes.some((h) => h.length !== HASH_LENGTH)
+    ) {
       throw new RangeError('frontier state is inconsistent with its size');
     }
-    return new MerkleFrontier(size, hashes.map((h) => Buffer.from(h)));
+    return new MerkleFrontier(
+      size,
+      hashes.map((h) => Buffer.from(h)),
+    );
   }
 
   /** Rebuilds the frontier from persisted leaf hashes: O(size), for recovery or verification. */

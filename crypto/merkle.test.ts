@@ -1,5 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { createHash, randomBytes } from 'node:crypto';
 import fc from 'fast-check';
 import {
   EMPTY_ROOT,
@@ -11,57 +12,52 @@ import {
   verifyConsistency,
   verifyInclusion,
 } from './merkle.ts';
+import { CONSISTENCY, INCLUSION, LEAVES, ROOTS, SOME_HASH } from './merkle.vectors.ts';
 
-// RFC 6962 reference vectors as used by transparency-dev/merkle (testonly/constants.go,
-// proof/verify_test.go). Leaf indices below are 0-based; upstream's verify table is 1-based.
-const hex = (s: string) => Buffer.from(s, 'hex');
-const LEAVES = ['', '00', '10', '2021', '3031', '40414243', '5051525354555657', '606162636465666768696a6b6c6d6e6f'].map(hex);
-const LEAF_HASHES = LEAVES.map(leafHash);
-const ROOTS = [
-  'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855',
-  '6e340b9cffb37a989ca544e6bb780a2c78901d3fb33738768511a30617afa01d',
-  'fac54203e7cc696cf0dfcb42c92a1d9dbaf70ad9e621f4bd8d98662f00e3c125',
-  'aeb6bcfe274b70a14fb067a5e5578264db0fa9b51af5e0ba159158f329e06e77',
-  'd37ee418976dd95753c1c73862b9398fa2a2cf9b4ff0fdfe8b30cd95209614b7',
-  '4e3bbb1f7b478dcfe71fb631631519a3bca12c9aefca1612bfce4c13a86264d4',
-  '76e67dadbcdf1e10e1b74ddc608abd2f98dfb16fbce75277b5232a127f2087ef',
-  'ddb89be403809e325750d3d263cd78929c2942b7942a34b77e122c9594a74c8c',
-  '5dc9da79a70659a9ad559cb701ded9a2ab9d823aad2f4960cfe370eff4604328',
-].map(hex);
-const INCLUSION: [index: number, size: number, path: string[]][] = [
-  [0, 1, []],
-  [0, 2, ['96a296d224f285c67bee93c30f8a309157f0daa35dc5b87e410b78630a09cfc7']],
-  [1, 2, ['6e340b9cffb37a989ca544e6bb780a2c78901d3fb33738768511a30617afa01d']],
-  [0, 8, ['96a296d224f285c67bee93c30f8a309157f0daa35dc5b87e410b78630a09cfc7', '5f083f0a1a33ca076a95279832580db3e0ef4584bdff1f54c8a360f50de3031e', '6b47aaf29ee3c2af9af889bc1fb9254dabd31177f16232dd6aab035ca39bf6e4']],
-  [5, 8, ['bc1a0643b12e4d2d7c77918f44e0f4f79a838b6cf9ec5b5c283e1f4d88599e6b', 'ca854ea128ed050b41b35ffc1b87b8eb2bde461e9e3b5596ece6b9d5975a0ae0', 'd37ee418976dd95753c1c73862b9398fa2a2cf9b4ff0fdfe8b30cd95209614b7']],
-  [2, 3, ['fac54203e7cc696cf0dfcb42c92a1d9dbaf70ad9e621f4bd8d98662f00e3c125']],
-  [1, 5, ['6e340b9cffb37a989ca544e6bb780a2c78901d3fb33738768511a30617afa01d', '5f083f0a1a33ca076a95279832580db3e0ef4584bdff1f54c8a360f50de3031e', 'bc1a0643b12e4d2d7c77918f44e0f4f79a838b6cf9ec5b5c283e1f4d88599e6b']],
-];
-const CONSISTENCY: [oldSize: number, newSize: number, proof: string[]][] = [
-  [1, 1, []],
-  [1, 8, ['96a296d224f285c67bee93c30f8a309157f0daa35dc5b87e410b78630a09cfc7', '5f083f0a1a33ca076a95279832580db3e0ef4584bdff1f54c8a360f50de3031e', '6b47aaf29ee3c2af9af889bc1fb9254dabd31177f16232dd6aab035ca39bf6e4']],
-  [6, 8, ['0ebc5d3437fbe2db158b9f126a1d118e308181031d0a949f8dededebc558ef6a', 'ca854ea128ed050b41b35ffc1b87b8eb2bde461e9e3b5596ece6b9d5975a0ae0', 'd37ee418976dd95753c1c73862b9398fa2a2cf9b4ff0fdfe8b30cd95209614b7']],
-  [2, 5, ['5f083f0a1a33ca076a95279832580db3e0ef4584bdff1f54c8a360f50de3031e', 'bc1a0643b12e4d2d7c77918f44e0f4f79a838b6cf9ec5b5c283e1f4d88599e6b']],
-  [6, 7, ['0ebc5d3437fbe2db158b9f126a1d118e308181031d0a949f8dededebc558ef6a', 'b08693ec2e721597130641e8211e7eedccb4c26413963eee6c1e2ed16ffb1a5f', 'd37ee418976dd95753c1c73862b9398fa2a2cf9b4ff0fdfe8b30cd95209614b7']],
-];
-const SOME_HASH = hex('abacaba000000000000000000000000000000000000000000060061e00123456');
+const LEAF_HASHES = LEAVES.map((leaf) => leafHash(leaf));
 
 test('RFC 6962 hasher vectors (transparency-dev rfc6962_test.go)', () => {
   assert.deepEqual(EMPTY_ROOT, ROOTS[0]);
-  assert.equal(leafHash(Buffer.alloc(0)).toString('hex'), '6e340b9cffb37a989ca544e6bb780a2c78901d3fb33738768511a30617afa01d');
-  assert.equal(leafHash(Buffer.from('L123456')).toString('hex'), '395aa064aa4c29f7010acfe3f25db9485bbd4b91897b6ad7ad547639252b4d56');
-  assert.equal(nodeHash(Buffer.from('N123'), Buffer.from('N456')).toString('hex'), 'aa217fe888e47007fa15edab33c2b492a722cb106c64667fc2b044444de66bbb');
+  assert.equal(
+    leafHash(Buffer.alloc(0)).toString('hex'),
+    '6e340b9cffb37a989ca544e6bb780a2c78901d3fb33738768511a30617afa01d',
+  );
+  assert.equal(
+    leafHash(Buffer.from('L123456')).toString('hex'),
+    '395aa064aa4c29f7010acfe3f25db9485bbd4b91897b6ad7ad547639252b4d56',
+  );
+  assert.equal(
+    nodeHash(Buffer.from('N123'), Buffer.from('N456')).toString('hex'),
+    'aa217fe888e47007fa15edab33c2b492a722cb106c64667fc2b044444de66bbb',
+  );
+  // The one-shot fast paths and the streaming fallback must agree.
+  const big = randomBytes(5000);
+  assert.deepEqual(leafHash(big), createHash('sha256').update(Buffer.of(0)).update(big).digest());
+  assert.deepEqual(
+    leafHash(big.subarray(0, 100)),
+    createHash('sha256').update(Buffer.of(0)).update(big.subarray(0, 100)).digest(),
+  );
+  const [l, r] = [randomBytes(32), randomBytes(32)];
+  assert.deepEqual(nodeHash(l, r), createHash('sha256').update(Buffer.of(1)).update(l).update(r).digest());
 });
 
 test('roots for sizes 0..8 match the reference vectors', () => {
   for (let n = 0; n <= 8; n++) assert.deepEqual(rootFromLeafHashes(n, LEAF_HASHES), ROOTS[n], `size ${n}`);
-  assert.deepEqual(rootFromLeafHashes(8, (i) => LEAF_HASHES[i]!), ROOTS[8], 'getter form');
+  assert.deepEqual(
+    rootFromLeafHashes(8, (i) => LEAF_HASHES[i]!),
+    ROOTS[8],
+    'getter form',
+  );
 });
 
 test('inclusion proofs match the reference vectors and verify', () => {
   for (const [index, size, path] of INCLUSION) {
     const proof = inclusionProof(index, size, LEAF_HASHES);
-    assert.deepEqual(proof.map((h) => h.toString('hex')), path, `PATH(${index}, ${size})`);
+    assert.deepEqual(
+      proof.map((h) => h.toString('hex')),
+      path,
+      `PATH(${index}, ${size})`,
+    );
     assert.ok(verifyInclusion(LEAF_HASHES[index]!, index, size, proof, ROOTS[size]!));
   }
 });
@@ -69,7 +65,11 @@ test('inclusion proofs match the reference vectors and verify', () => {
 test('consistency proofs match the reference vectors and verify', () => {
   for (const [m, n, want] of CONSISTENCY) {
     const proof = consistencyProof(m, n, LEAF_HASHES);
-    assert.deepEqual(proof.map((h) => h.toString('hex')), want, `PROOF(${m}, ${n})`);
+    assert.deepEqual(
+      proof.map((h) => h.toString('hex')),
+      want,
+      `PROOF(${m}, ${n})`,
+    );
     assert.ok(verifyConsistency(m, n, ROOTS[m]!, ROOTS[n]!, proof), `verify ${m} -> ${n}`);
   }
 });
@@ -110,7 +110,8 @@ test('corrupted inclusion proofs are rejected (probes from transparency-dev veri
 test('corrupted consistency proofs are rejected', () => {
   for (const [m, n] of CONSISTENCY) {
     const proof = consistencyProof(m, n, LEAF_HASHES);
-    const ok = (om: number, on: number, r1: Uint8Array, r2: Uint8Array, p: Uint8Array[]) => verifyConsistency(om, on, r1, r2, p);
+    const ok = (om: number, on: number, r1: Uint8Array, r2: Uint8Array, p: Uint8Array[]) =>
+      verifyConsistency(om, on, r1, r2, p);
     if (m !== n) {
       assert.equal(ok(m, n, ROOTS[m === 1 ? 2 : m - 1]!, ROOTS[n]!, proof), false, 'wrong old root');
       assert.equal(ok(m, n, ROOTS[m]!, ROOTS[n - 1]!, proof), false, 'wrong new root');
@@ -130,7 +131,8 @@ test('corrupted consistency proofs are rejected', () => {
   assert.equal(verifyConsistency(0, 5, ROOTS[1]!, ROOTS[5]!, []), false);
 });
 
-const leafHashesOf = (n: number, salt: number) => Array.from({ length: n }, (_, i) => leafHash(Buffer.from(`${salt}:${i}`)));
+const leafHashesOf = (n: number, salt: number) =>
+  Array.from({ length: n }, (_, i) => leafHash(Buffer.from(`${salt}:${i}`)));
 
 test('property: every inclusion proof verifies, and fails for a modified leaf', () => {
   fc.assert(

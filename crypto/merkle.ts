@@ -1,3 +1,4 @@
+import * as nodeCrypto from 'node:crypto';
 import { createHash, timingSafeEqual } from 'node:crypto';
 
 /**
@@ -18,12 +19,25 @@ const NODE_PREFIX = Buffer.of(0x01);
 /** MTH({}) = SHA-256 of the empty string. */
 export const EMPTY_ROOT: Buffer = createHash('sha256').digest();
 
-export function leafHash(data: Uint8Array): Buffer {
-  return createHash('sha256').update(LEAF_PREFIX).update(data).digest();
-}
+// One-shot hashing (Node >= 20.12) is ~1.5x faster than a Hash object, and a log hashes a
+// node per append and n nodes per proof; older Node falls back to createHash.
+const oneShot = typeof nodeCrypto.hash === 'function' ? nodeCrypto.hash : null;
+const scratch = Buffer.alloc(1 + 2 * HASH_LENGTH);
+scratch[0] = 0x01;
 
 export function nodeHash(left: Uint8Array, right: Uint8Array): Buffer {
+  if (oneShot && left.length === HASH_LENGTH && right.length === HASH_LENGTH) {
+    scratch.set(left, 1);
+    scratch.set(right, 1 + HASH_LENGTH);
+    return oneShot('sha256', scratch, 'buffer');
+  }
   return createHash('sha256').update(NODE_PREFIX).update(left).update(right).digest();
+}
+
+export function leafHash(data: Uint8Array): Buffer {
+  // Small leaves (audit entries) take the faster one-shot path; large ones are not copied.
+  if (oneShot && data.length <= 4096) return oneShot('sha256', Buffer.concat([LEAF_PREFIX, data]), 'buffer');
+  return createHash('sha256').update(LEAF_PREFIX).update(data).digest();
 }
 
 // Plain arithmetic instead of bit operators: JS bitwise ops truncate to 32 bits.
@@ -44,7 +58,8 @@ function getter(leaves: LeafHashes): (i: number) => Uint8Array {
 
 function checkSize(size: number, leaves: LeafHashes): void {
   if (!Number.isSafeInteger(size) || size < 0) throw new RangeError('tree size must be a non-negative integer');
-  if (typeof leaves !== 'function' && leaves.length < size) throw new RangeError(`tree size ${size} exceeds the ${leaves.length} leaf hashes given`);
+  if (typeof leaves !== 'function' && leaves.length < size)
+    throw new RangeError(`tree size ${size} exceeds the ${leaves.length} leaf hashes given`);
 }
 
 /** MTH(D[start:end]) over stored leaf hashes; O(end - start) hashes. */
@@ -52,8 +67,11 @@ function subtreeHash(leaf: (i: number) => Uint8Array, start: number, end: number
   const n = end - start;
   if (n === 1) return Buffer.from(leaf(start));
   const k = splitPoint(n);
-  return nodeHash(subtreeHash(leaf, start, start + k), subtreeHash(leaf, start + k, end));
+  return nodeHash(innerHash(leaf, start, start + k), innerHash(leaf, start + k, end));
 }
+/** As subtreeHash, but a single leaf is returned as given: no copy for the n leaves of a big tree. */
+const innerHash = (leaf: (i: number) => Uint8Array, start: number, end: number): Uint8Array =>
+  end - start === 1 ? leaf(start) : subtreeHash(leaf, start, end);
 
 /** The root of the first `size` leaves: used for any earlier tree size of an append-only log. */
 export function rootFromLeafHashes(size: number, leaves: LeafHashes): Buffer {
@@ -80,7 +98,8 @@ export function inclusionProof(index: number, size: number, leaves: LeafHashes):
 /** PROOF(oldSize, D[newSize]) of RFC 9162 §2.1.4.1; empty when oldSize is 0 or equals newSize. */
 export function consistencyProof(oldSize: number, newSize: number, leaves: LeafHashes): Buffer[] {
   checkSize(newSize, leaves);
-  if (!Number.isSafeInteger(oldSize) || oldSize < 0 || oldSize > newSize) throw new RangeError('old size must be between 0 and the new size');
+  if (!Number.isSafeInteger(oldSize) || oldSize < 0 || oldSize > newSize)
+    throw new RangeError('old size must be between 0 and the new size');
   if (oldSize === 0 || oldSize === newSize) return [];
   const leaf = getter(leaves);
   const subproof = (m: number, start: number, end: number, whole: boolean): Buffer[] => {
@@ -98,7 +117,13 @@ const isHash = (h: Uint8Array | undefined): h is Uint8Array => h instanceof Uint
 export const sameHash = (a: Uint8Array, b: Uint8Array) => isHash(a) && isHash(b) && timingSafeEqual(a, b);
 
 /** RFC 9162 §2.1.3.2. Returns false (never throws) for any malformed input. */
-export function verifyInclusion(leaf: Uint8Array, index: number, size: number, proof: readonly Uint8Array[], root: Uint8Array): boolean {
+export function verifyInclusion(
+  leaf: Uint8Array,
+  index: number,
+  size: number,
+  proof: readonly Uint8Array[],
+  root: Uint8Array,
+): boolean {
   if (!Number.isSafeInteger(index) || !Number.isSafeInteger(size) || index < 0 || index >= size) return false;
   if (!isHash(leaf) || !isHash(root) || !proof.every(isHash)) return false;
   let fn = index;
@@ -122,8 +147,15 @@ export function verifyInclusion(leaf: Uint8Array, index: number, size: number, p
 }
 
 /** RFC 9162 §2.1.4.2, plus the trivial cases it leaves to the caller (equal sizes, empty old tree). */
-export function verifyConsistency(oldSize: number, newSize: number, oldRoot: Uint8Array, newRoot: Uint8Array, proof: readonly Uint8Array[]): boolean {
-  if (!Number.isSafeInteger(oldSize) || !Number.isSafeInteger(newSize) || oldSize < 0 || oldSize > newSize) return false;
+export function verifyConsistency(
+  oldSize: number,
+  newSize: number,
+  oldRoot: Uint8Array,
+  newRoot: Uint8Array,
+  proof: readonly Uint8Array[],
+): boolean {
+  if (!Number.isSafeInteger(oldSize) || !Number.isSafeInteger(newSize) || oldSize < 0 || oldSize > newSize)
+    return false;
   if (!isHash(oldRoot) || !isHash(newRoot) || !proof.every(isHash)) return false;
   if (oldSize === newSize) return proof.length === 0 && sameHash(oldRoot, newRoot);
   if (oldSize === 0) return proof.length === 0 && sameHash(oldRoot, EMPTY_ROOT);

@@ -24,7 +24,11 @@ test('rewrap changes only the wrapped key: nonce, ciphertext and tag stay byte-i
       assert.deepEqual(rotated.subarray(69), env.subarray(69), 'data part byte-identical');
       assert.deepEqual([after.nonce, after.ciphertext, after.tag], [before.nonce, before.ciphertext, before.tag]);
       assert.notDeepEqual(after.wrappedKey, before.wrappedKey);
-      assert.equal(decryptFieldText(newRing, RECORD, rotated, 'testimony.body'), text, 'readable with the new key alone');
+      assert.equal(
+        decryptFieldText(newRing, RECORD, rotated, 'testimony.body'),
+        text,
+        'readable with the new key alone',
+      );
       assert.throws(() => decryptFieldText(oldRing, RECORD, rotated, 'testimony.body'), isCrypto('unknown_key'));
       assert.equal(envelopeNeedsRewrap(rotated, newRing), false);
       assert.deepEqual(rewrap(rotated, oldRing, newRing, RECORD, 'testimony.body'), rotated, 'idempotent');
@@ -52,5 +56,8 @@ test('a blob is rotated by rewriting its header only', () => {
   assert.deepEqual(rotated.subarray(BLOB_HEADER_LENGTH), blob.subarray(BLOB_HEADER_LENGTH), 'chunks untouched');
   assert.deepEqual(decryptBuffer(newRing, 'evidence-1', rotated), plain);
   assert.throws(() => decryptBuffer(oldRing, 'evidence-1', rotated), isCrypto('unknown_key'));
-  assert.throws(() => rewrapBlobHeader(blob.subarray(0, BLOB_HEADER_LENGTH), oldRing, newRing, 'evidence-2'), isCrypto('auth_failed'));
+  assert.throws(
+    () => rewrapBlobHeader(blob.subarray(0, BLOB_HEADER_LENGTH), oldRing, newRing, 'evidence-2'),
+    isCrypto('auth_failed'),
+  );
 });

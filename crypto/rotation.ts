@@ -14,7 +14,8 @@ import { unwrapDataKey, wrapDataKey, wrappedKeyId, type Keyring } from './keyrin
  */
 
 function rewrapKey(wrapped: Buffer, oldKeyring: Keyring, newKeyring: Keyring, context: string[]): Buffer {
-  if (!newKeyring.keys.has(newKeyring.currentKeyId)) throw new CryptoError('invalid_argument', 'new keyring has no current key');
+  if (!newKeyring.keys.has(newKeyring.currentKeyId))
+    throw new CryptoError('invalid_argument', 'new keyring has no current key');
   const dek = unwrapDataKey(oldKeyring, wrapped, context);
   try {
     return wrapDataKey(newKeyring, dek, context);
@@ -32,10 +33,19 @@ export function envelopeNeedsRewrap(envelope: Uint8Array, keyring: Keyring): boo
  * Returns the envelope with its data key wrapped under newKeyring's current key. Idempotent:
  * an envelope already under that key is returned unchanged, so a restarted job does no harm.
  */
-export function rewrap(envelope: Uint8Array, oldKeyring: Keyring, newKeyring: Keyring, recordId: string, purpose = DEFAULT_PURPOSE): Buffer {
+export function rewrap(
+  envelope: Uint8Array,
+  oldKeyring: Keyring,
+  newKeyring: Keyring,
+  recordId: string,
+  purpose = DEFAULT_PURPOSE,
+): Buffer {
   const parts = parseEnvelope(envelope);
   if (wrappedKeyId(parts.wrappedKey) === newKeyring.currentKeyId) return Buffer.from(envelope);
-  return serializeEnvelope({ ...parts, wrappedKey: rewrapKey(parts.wrappedKey, oldKeyring, newKeyring, wrapContext(recordId, purpose)) });
+  return serializeEnvelope({
+    ...parts,
+    wrappedKey: rewrapKey(parts.wrappedKey, oldKeyring, newKeyring, wrapContext(recordId, purpose)),
+  });
 }
 
 /**

@@ -46,8 +46,8 @@ function classOf(cp: number): 'cjk' | 'word' | 'sep' | 'cont' {
   if ((cp >= 0x1160 && cp <= 0x11ff) || (cp >= 0xd7b0 && cp <= 0xd7ff)) return 'cont';
   const ch = String.fromCodePoint(cp);
   if (MARK.test(ch)) return 'cont';
-  if (CJK.test(ch)) return 'cjk';
-  return WORD.test(ch) ? 'word' : 'sep';
+  if (!WORD.test(ch)) return 'sep'; // CJK radicals and symbols are Han script but not words
+  return CJK.test(ch) ? 'cjk' : 'word';
 }
 
 export function foldWord(word: string): string[] {

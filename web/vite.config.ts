@@ -30,6 +30,12 @@ export default defineConfig({
     sourcemap: false,
     reportCompressedSize: false,
     chunkSizeWarningLimit: 1500,
+    rollupOptions: {
+      // zod's sources carry comments Rollup cannot place; they are harmless and only noise.
+      onwarn(warning, warn) {
+        if (warning.code !== 'INVALID_ANNOTATION') warn(warning);
+      },
+    },
   },
   server: { proxy: { '/api': 'http://127.0.0.1:7300' } },
 });

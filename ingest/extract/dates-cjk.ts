@@ -43,7 +43,7 @@ const RES: [RegExp, string][] = [
   [new RegExp(`(?<pre>去年|今年|明年)?(?<![\\d年个])(?<mo>\\d{1,2}|[一二三四五六七八九十]{1,2})\\s*月\\s*(?<d>${ZD})\\s*[日号]${ZH_SUFFIX}${ZH_QUAL}`, 'g'), 'date.zh.md'],
   [new RegExp(`(?<pre>去年|今年|明年)(?<mo>\\d{1,2}|[一二三四五六七八九十]{1,2})\\s*月(?!\\s*${ZD}\\s*[日号])${ZH_SUFFIX}`, 'g'), 'date.zh.m'],
   [new RegExp(`(?<![\\d月年])(?<d>\\d{1,2})\\s*日(?![内起前后])${ZH_QUAL}`, 'g'), 'date.zh.d'],
-  [new RegExp(`(?<rel>去年|上年|今年|本年|前年|明年)${ZH_SUFFIX}`, 'g'), 'date.zh.rel-year'],
+  [new RegExp(`(?<rel>去年|上年|今年|本年|前年|明年)${ZH_SUFFIX}${ZH_QUAL}`, 'g'), 'date.zh.rel-year'],
   [new RegExp(`(?<rel>上个月|上月|本月|这个月|下个月|下月)${ZH_SUFFIX}`, 'g'), 'date.zh.rel-month'],
   [/(?<rel>昨天|昨日|前天|上周)/g, 'date.zh.rel-day'],
   [/(?<n>\d+)\s*(?<unit>年|个月)前/g, 'date.zh.ago'],

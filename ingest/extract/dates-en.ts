@@ -30,7 +30,7 @@ const RES: [RegExp, string][] = [
   [new RegExp(`\\b${M}\\s+${D}\\b(?!,?\\s*\\d)`, 'g'), 'date.en.md'],
   [new RegExp(`\\b${D}\\s+(?:of\\s+)?${M}\\b(?!,?\\s+\\d{4})`, 'g'), 'date.en.dm'],
   [new RegExp(`(?<![\\d,.$#/-])\\b${Y}\\s?(?:-|to|through|until)\\s?(?<y2>(?:19|20)\\d{2})\\b`, 'g'), 'date.en.year-range'],
-  [new RegExp(`(?<![\\d,.$#/-])\\b${Y}\\b(?!\\d|,\\d{3}|-\\d|\\s+(?:people|persons|North Koreans|defectors|refugees|women|men|cases|km|meters|yards)\\b)`, 'g'), 'date.en.year'],
+  [new RegExp(`(?<![\\d,.$#/]|\\d-)\\b${Y}\\b(?!\\d|,\\d{3}|-\\d|\\s?년대|年代|\\s+(?:people|persons|North Koreans|defectors|refugees|women|men|cases|km|meters|yards)\\b)`, 'g'), 'date.en.year'],
   [new RegExp(`\\b${M}\\b`, 'g'), 'date.en.month'],
   [/\b(?<rel>last|this|next|previous|the previous|the following|the coming)\s+(?<unit>year|month|week)\b/gi, 'date.en.relative'],
   [/\b(?<mod2>earlier|later|early|late|mid-?)\s*(?<rel>this|last|next)\s+(?<unit>year|month|week)\b/gi, 'date.en.relative'],

@@ -1,4 +1,5 @@
-import { AGGREGATE, EN_IRREALIS, EVENT_CUES, KO_IRREALIS, ZH_IRREALIS } from './event-cues.ts';
+import { AGGREGATE, EN_HABITUAL, EN_IRREALIS, EVENT_CUES, KO_IRREALIS, ZH_IRREALIS } from './event-cues.ts';
+import { within } from './gazetteer.ts';
 import { linkDate, linkPlace, mentionsIn, sentenceQuality, similarity } from './linking.ts';
 import { isJunkNumber, readUnit } from './quantities.ts';
 import { clauseOf, clauseStarts } from './text.ts';
@@ -12,6 +13,7 @@ import type { Candidate, DateMention, EventValue, NumberMention, PlaceMention, S
 const COUNTED = new Set(['forced_repatriation', 'arrest_detention', 'border_crossing', 'defection_arrival', 'trafficking', 'execution_punishment', 'other']);
 const SINGULAR =
   /\b(?:a|an|one|the)\s+(?:(?:young|North Korean|female|male|teenage|Chinese|\w+-year-old)\s+){0,2}(?:woman|man|girl|boy|defector|refugee|engineer|worker|mother|father|son|daughter|wife|husband|teenager|student|soldier|guard|missionary|pastor|escapee|person|pastor|activist)\b|^(?:He|She)\b|\b[A-Z]씨|[가-힣]{2,3}\s?씨(?:는|가|를|의)?\s|탈북민 [A-Z]씨/i;
+const INSTALLATION_WORD = /\b(?:cameras?|CCTV|fenc\w+|watchtowers?|guard posts?|detectors?|sensors?|GPS|facial recognition|trackers?)\b|카메라|CCTV|철조망|초소|탐지기|摄像头|铁丝网/i;
 const COUNT_QUALIFIER: Record<string, string> = { about: 'about', almost: 'about', more_than: 'more_than', at_least: 'more_than', up_to: 'up_to', less_than: 'up_to' };
 
 export interface EventFinding {
@@ -35,9 +37,12 @@ export function findEvents(keep: string, sentences: Sentence[], places: PlaceMen
       for (const m of text.matchAll(cue.re)) {
         clauses ??= clauseStarts(text);
         if (generic && cue.type !== 'statement') break;
-        // A habitual or hypothetical first mention makes the sentence generic for this type.
-        if (isRealis(text, m.index!, m[0].length, s.lang, clauses, cue.type)) hit = m as RegExpExecArray;
-        break;
+        // Habitual sentences report no event; a local marker ("risk of") only rules out this mention.
+        if (s.lang === 'en' && (/^(?:When|Whenever|If)\b/.test(text) || EN_HABITUAL.test(text.slice(clauses[clauseOf(clauses, m.index!)]!, m.index!)))) break;
+        if (isRealis(text, m.index!, m[0].length, s.lang, clauses, cue.type)) {
+          hit = m as RegExpExecArray;
+          break;
+        }
       }
       if (!hit) continue;
       clauses ??= clauseStarts(text);
@@ -60,7 +65,8 @@ export function findEvents(keep: string, sentences: Sentence[], places: PlaceMen
         placeId: place?.gazetteerId ?? place?.text ?? null,
         sentence: s,
         rule: `event.${s.lang}.${cue.type}`,
-        score: sentenceQuality(s.text) + (date ? 1 : 0) + (place ? 1 : 0) + (count !== null ? 1 : 0),
+        score:
+          sentenceQuality(s.text) + (date ? 1 : 0) + (place ? 1 : 0) + (count !== null ? 1 : 0) + (cue.type === 'surveillance_deployment' && INSTALLATION_WORD.test(text) ? 2 : 0),
       });
     }
   }
@@ -70,11 +76,11 @@ export function findEvents(keep: string, sentences: Sentence[], places: PlaceMen
 function isRealis(text: string, at: number, len: number, lang: string, clauses: number[], type: string): boolean {
   const clauseStart = clauses[clauseOf(clauses, at)]!;
   if (lang === 'en') {
-    if (type === 'statement') return !/\b(?:will|would|could|may|might|plans? to|set to)\s+(?:\w+\s+)?$/i.test(text.slice(Math.max(0, at - 25), at));
-    const before = text.slice(Math.max(clauseStart, at - 70), at);
+    const before = text.slice(Math.max(clauseStart, at - 50), at);
+    if (type === 'statement') return !EN_HABITUAL.test(before) && !/\b(?:will|would|could|may|might|plans? to|set to)\s+(?:\w+\s+)?$/i.test(before);
     if (EN_IRREALIS.test(before)) return false;
     if (type === 'border_crossing' && /\b(?:made|make|makes|making|harder|difficult|impossible|easier)\s+(?:\w+\s+){0,2}$/i.test(before)) return false;
-    // "face punishment", "facing repatriation": at risk of, not subjected to.
+    // "to face punishment", "facing repatriation": at risk of, not subjected to.
     return !/\b(?:face|faces|facing)\s+(?:\w+\s+)?$/i.test(before);
   }
   const win = text.slice(Math.max(0, at - 8), Math.min(text.length, at + len + 15));
@@ -98,35 +104,74 @@ function linkCount(
     if (unit !== 'persons' || isJunkNumber(keep, n, unit) || n.unit === 'share') continue;
     if (n.vague && SINGULAR.test(text)) continue;
     const rel = n.start - s.start;
-    const d = Math.abs(rel - cueAt) + (clauseOf(clauses, rel) === ci ? 0 : 300);
+    if (clauseOf(clauses, rel) !== ci) continue;
+    const d = Math.abs(rel - cueAt);
     if (d < bestD) {
       bestD = d;
       best = n;
     }
   }
-  if (best) return { count: best.value, countQualifier: best.qualifier ? COUNT_QUALIFIER[best.qualifier] ?? null : null };
+  if (best) {
+    // "20대 여성 2명과 30대 남성 1명": persons joined by 과/와/and add up.
+    let total = best.value;
+    const inClause = mentionsIn(numbers, s).filter((n) => n !== best && !n.vague && readUnit(keep, n, s.start).unit === 'persons' && clauseOf(clauses, n.start - s.start) === ci);
+    for (const n of inClause) {
+      const [a, b] = n.start < best.start ? [n, best] : [best, n];
+      const gap = keep.slice(a.end, b.start);
+      if (gap.length < 30 && /^.{0,12}?(?:과|와|및|,|\band\b|\bplus\b)/.test(gap) && !/중|가운데|\bof\b|among|out of/.test(gap)) total += n.value;
+    }
+    return { count: total, countQualifier: best.qualifier ? COUNT_QUALIFIER[best.qualifier] ?? null : null };
+  }
   const lo = clauses[ci]!;
   const hi = clauses[ci + 1] ?? text.length;
   if (SINGULAR.test(text.slice(lo, hi)) || (ci > 0 && SINGULAR.test(text.slice(0, clauses[1])))) return { count: 1, countQualifier: null };
   return { count: null, countQualifier: null };
 }
 
+/** A narrative follow-up ("The police also arrested…") continues the event of the previous sentences. */
+const CONTINUATION_CHARS = 250;
+
+const samePlace = (a: string | null, b: string | null) => a === null || b === null || a === b || within(a, b) || within(b, a);
+const same = <T>(x: T | null, y: T | null) => x === null || y === null || x === y;
+
+/** No field contradicts (each is unknown on one side, equal, or places nest), and at least one agrees. */
+function agrees(a: EventValue, b: EventValue, pa: string | null, pb: string | null): boolean {
+  if (!same(a.date, b.date) || !samePlace(pa, pb) || !same(a.count, b.count)) return false;
+  // A single person ("a woman") is too common to identify an event by.
+  return (a.count !== null && a.count >= 2 && a.count === b.count) || (a.date !== null && a.date === b.date) || (pa !== null && pa === pb);
+}
+function continues(a: EventValue, b: EventValue): boolean {
+  return b.date === null && b.place === null && same(a.count, b.count);
+}
+
+type Building = Candidate<EventValue> & { key: string; texts: string[]; best: number; lastEnd: number; placeId: string | null };
+
 /**
- * Same type, date, place and count (or a repeated sentence): one candidate, several citations.
- * spans[0] is the clearest statement of the fact, the rest follow in text order.
+ * One candidate per event: the same type with agreeing date, place and count (a headline and its
+ * lead), a repeated sentence, or a follow-up sentence close by. Unknown fields are filled from the
+ * statements merged in; spans[0] is the clearest statement, the rest follow in text order.
  */
 export function eventCandidates(found: EventFinding[]): Candidate<EventValue>[] {
-  const out: (Candidate<EventValue> & { key: string; texts: string[]; best: number })[] = [];
+  const out: Building[] = [];
   for (const f of found) {
     const v = f.value;
     const key = `${v.type}|${v.date ?? ''}|${f.placeId ?? ''}|${v.count ?? ''}`;
     const span = { start: f.sentence.start, end: f.sentence.end, quote: f.sentence.text };
-    const c = out.find((x) => x.key === key || (x.value.type === v.type && x.texts.some((t) => similarity(t, f.sentence.text) >= 0.8)));
+    const c = out.find(
+      (x) =>
+        x.value.type === v.type &&
+        (x.key === key ||
+          x.texts.some((t) => similarity(t, f.sentence.text) >= 0.8) ||
+          agrees(x.value, v, x.placeId, f.placeId) ||
+          (f.sentence.start - x.lastEnd < CONTINUATION_CHARS && continues(x.value, v))),
+    );
     if (!c) {
-      out.push({ value: v, rule: f.rule, spans: [span], key, texts: [f.sentence.text], best: f.score });
+      out.push({ value: { ...v }, rule: f.rule, spans: [span], key, texts: [f.sentence.text], best: f.score, lastEnd: span.end, placeId: f.placeId });
       continue;
     }
     c.texts.push(f.sentence.text);
+    c.lastEnd = Math.max(c.lastEnd, span.end);
+    fill(c, f);
     if (c.spans.some((x) => x.start === span.start)) continue;
     if (f.score > c.best) {
       c.spans.unshift(span);
@@ -135,4 +180,16 @@ export function eventCandidates(found: EventFinding[]): Candidate<EventValue>[] 
     } else c.spans.push(span);
   }
   return out.map(({ value, rule, spans }) => ({ value, rule, spans }));
+}
+
+function fill(c: Building, f: EventFinding): void {
+  const v = f.value;
+  if (c.value.date === null && v.date !== null) c.value = { ...c.value, date: v.date, approx: v.approx };
+  if (c.value.count === null && v.count !== null) c.value = { ...c.value, count: v.count, countQualifier: v.countQualifier ?? null };
+  // Keep the most specific place: a city named in the lead refines the province of the headline.
+  if (f.placeId && (c.placeId === null || (c.placeId !== f.placeId && within(f.placeId, c.placeId)))) {
+    c.value = { ...c.value, place: v.place };
+    c.placeId = f.placeId;
+  }
+  c.key = `${c.value.type}|${c.value.date ?? ''}|${c.placeId ?? ''}|${c.value.count ?? ''}`;
 }

@@ -83,8 +83,10 @@ function readFigure(
     rule += '.share';
   } else if (kind === 'money') {
     if (!cls || n.vague) return null; // "Every £20 could give Bibles…": money with no cost/fee/earnings context
-    metric = cls.cls.metric;
-    rule += `.${cls.cls.id}`;
+    // "브로커 비용", "broker fees": the fee class wins over the generic cost word next to the number.
+    const broker = cls.cls.id === 'cost' && /\bbrokers?\b|smuggler|브로커|中介|蛇头/i.test(text.slice(lo, hi));
+    metric = broker ? 'broker fee' : cls.cls.metric;
+    rule += `.${broker ? 'broker' : cls.cls.id}`;
   } else if (kind === 'length') {
     if (!cls) return null;
     metric = cls.cls.metric;
@@ -103,6 +105,10 @@ function readFigure(
     } else if (cls) {
       metric = cls.cls.metric;
       rule += `.${cls.cls.id}`;
+    } else if (prev && prev.unit === 'persons') {
+      // "2019년에는 1,047명이었다": the metric of the figure just before.
+      metric = prev.metric;
+      rule += '.coreference';
     } else {
       metric = 'persons';
       rule += '.persons';
@@ -154,17 +160,33 @@ export function nearestDate(dates: DateMention[], n: { start: number; end: numbe
   return best;
 }
 
-/** Same value, range, unit and period stated twice: one candidate with several spans. */
+/**
+ * Same value, range, unit and period stated twice: one candidate with several spans. A restatement
+ * without a period (a headline) joins the dated statement of the same value and metric.
+ */
 export function figureCandidates(found: FigureFinding[]): Candidate<FigureValue>[] {
-  const byKey = new Map<string, Candidate<FigureValue>>();
+  const out: Candidate<FigureValue>[] = [];
   for (const f of found) {
     const v = f.value;
-    const key = `${v.value}|${v.valueMax ?? ''}|${v.unit}|${v.period ?? v.periodText ?? ''}`;
     const span = { start: f.sentence.start, end: f.sentence.end, quote: f.sentence.text };
-    const c = byKey.get(key);
-    if (c) {
-      if (!c.spans.some((x) => x.start === span.start)) c.spans.push(span);
-    } else byKey.set(key, { value: v, rule: f.rule, spans: [span] });
+    const c = out.find((x) => {
+      const w = x.value;
+      if (w.value !== v.value || (w.valueMax ?? null) !== (v.valueMax ?? null) || w.unit !== v.unit) return false;
+      const pw = w.period ?? w.periodText ?? null;
+      const pv = v.period ?? v.periodText ?? null;
+      return pw === pv || ((pw === null || pv === null) && w.metric === v.metric);
+    });
+    if (!c) {
+      out.push({ value: v, rule: f.rule, spans: [span] });
+      continue;
+    }
+    if (c.spans.some((x) => x.start === span.start)) continue;
+    if (c.value.period === null && c.value.periodText == null && (v.period !== null || v.periodText)) {
+      // The dated statement is the better citation and carries the period.
+      c.value = { ...c.value, period: v.period, periodText: v.periodText ?? null };
+      c.spans.unshift(span);
+      c.rule = f.rule;
+    } else c.spans.push(span);
   }
-  return [...byKey.values()];
+  return out;
 }

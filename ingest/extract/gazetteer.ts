@@ -85,3 +85,14 @@ export function placeRank(kind: string): number {
       return 1;
   }
 }
+
+/** True when place `a` is `b` or lies within it (following parent links). */
+export function within(a: string, b: string): boolean {
+  const { places } = loadGazetteer();
+  let cur: string | null | undefined = a;
+  for (let hops = 0; cur && hops < 8; hops++) {
+    if (cur === b) return true;
+    cur = places.get(cur)?.parent;
+  }
+  return false;
+}

@@ -5,12 +5,16 @@ import type { DateMention, PlaceMention, Sentence } from './types.ts';
 /** Ties a cue (an event verb, an installation noun) to the place and date its sentence gives. */
 
 export function mentionsIn<T extends { start: number; end: number }>(all: T[], s: Sentence): T[] {
-  // Mentions are sorted by start; a linear filter is fast enough for sentence-sized windows.
-  const out: T[] = [];
-  for (const m of all) {
-    if (m.start >= s.end) break;
-    if (m.start >= s.start && m.end <= s.end) out.push(m);
+  // Mentions are sorted by start: binary search for the first one in the sentence.
+  let lo = 0;
+  let hi = all.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (all[mid]!.start < s.start) lo = mid + 1;
+    else hi = mid;
   }
+  const out: T[] = [];
+  for (let i = lo; i < all.length && all[i]!.start < s.end; i++) if (all[i]!.end <= s.end) out.push(all[i]!);
   return out;
 }
 
@@ -48,11 +52,22 @@ export function linkDate(dates: DateMention[], cueAt: number, s: Sentence, claus
 }
 
 const TOKEN = /[\p{L}\p{N}]+/gu;
+const tokenCache = new Map<string, Set<string>>();
+
+function tokens(s: string): Set<string> {
+  let t = tokenCache.get(s);
+  if (!t) {
+    if (tokenCache.size > 2000) tokenCache.clear();
+    t = new Set(s.toLowerCase().match(TOKEN) ?? []);
+    tokenCache.set(s, t);
+  }
+  return t;
+}
 
 /** Word-set overlap of two sentences, for telling a repeated statement from a new one. */
 export function similarity(a: string, b: string): number {
-  const sa = new Set(a.toLowerCase().match(TOKEN) ?? []);
-  const sb = new Set(b.toLowerCase().match(TOKEN) ?? []);
+  const sa = tokens(a);
+  const sb = tokens(b);
   if (!sa.size || !sb.size) return 0;
   let inter = 0;
   for (const t of sa) if (sb.has(t)) inter++;

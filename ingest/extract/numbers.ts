@@ -24,7 +24,7 @@ const NUM = '\\d{1,3}(?:[,\\u202f\\u00a0]\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?';
 const SCALE = 'hundred|thousand|million|billion|trillion';
 const EN_NUM_RE = new RegExp(
   `(?:\\b(?<qual>${EN_QUAL_RE})\\s+)?(?<cur>${CUR})?\\s?(?<![\\w.,/:#-])(?<num>${NUM})(?:[\\s-]?(?<scale>${SCALE})s?\\b|(?<short>mn|bn|m|k)\\b(?=\\s|$|[.,;)]))?` +
-    `(?:\\s?(?<rsep>-|to|and)\\s?(?:${CUR})?(?<num2>${NUM})(?:[\\s-]?(?<scale2>${SCALE})\\b)?)?` +
+    `(?:\\s?(?<rsep>-|~|to|and)\\s?(?:${CUR})?(?<num2>${NUM})(?:[\\s-]?(?<scale2>${SCALE})\\b)?)?` +
     `(?<pct>\\s?(?:%|percent\\b|per cent\\b))?(?<post>\\s(?:or more|or so)\\b|\\+)?`,
   'gi',
 );
@@ -48,7 +48,7 @@ const FRACTIONS: Record<string, number> = { half: 0.5, 'a third': 1 / 3, 'one th
 const KNUM = '(?:\\d[\\d,]*(?:\\.\\d+)?\\s?(?:조|억|만|천|백)\\s?)*\\d[\\d,]*(?:\\.\\d+)?(?:\\s?(?:조|억|만|천|백))?';
 const KO_UNIT = '명|건|곳|개소|대|km|㎞|킬로미터|킬로|미터|m|달러|위안|만원|억원|원|%|퍼센트|가구|세대|차례|회|개|척|톤';
 const KO_NUM_RE = new RegExp(
-  `(?<qual>약|대략|최소|최대|적어도|무려|불과|겨우|고작|총|모두|전체|연간)?\\s?(?<![\\d.,])(?<num>${KNUM})\\s?(?<suf>여|남짓|가량|정도|안팎|내외|쯤|께)?\\s?(?<unit>${KO_UNIT})?(?<post>\\s?(?:이상|이하|미만|넘게|넘는|가량|정도|안팎|내외|남짓|여))?`,
+  `(?<qual>약|대략|최소|최대|적어도|무려|불과|겨우|고작|총|모두|전체|연간)?\\s?(?<![\\d.,])(?<num>${KNUM})(?:\\s?[~-]\\s?(?<num2>${KNUM}))?\\s?(?<suf>여|남짓|가량|정도|안팎|내외|쯤|께)?\\s?(?<unit>${KO_UNIT})?(?<post>\\s?(?:이상|이하|미만|넘게|넘는|가량|정도|안팎|내외|남짓))?`,
   'g',
 );
 const KO_VAGUE_RE = /(?<base>수십만|수백만|수십|수백|수천|수만|십여|백여|천여|만여|수십여|수백여|수천여)\s?(?<unit>명|건|곳|개|대|차례|달러|위안|만원|원)/g;
@@ -134,8 +134,8 @@ export function findNumbers(keep: string, sentences: readonly Sentence[]): Numbe
     const slice = keep.slice(s.start, s.end);
     const all: NumberMention[] = [];
     collectEnglish(slice, all);
-    if (s.lang === 'ko') collectKorean(slice, all);
-    if (s.lang === 'zh') collectChinese(slice, all);
+    if (s.lang === 'ko' || /[가-힣]/.test(slice)) collectKorean(slice, all);
+    else if (s.lang === 'zh') collectChinese(slice, all);
     all.sort((a, b) => a.start - b.start || b.end - a.end);
     const kept: NumberMention[] = [];
     for (const m of all) {
@@ -152,6 +152,16 @@ export function findNumbers(keep: string, sentences: readonly Sentence[]): Numbe
 }
 
 function collectEnglish(keep: string, out: NumberMention[]): void {
+  if (/\d/.test(keep)) collectEnglishDigits(keep, out);
+  if (/hundred|thousand|million|billion|dozen/i.test(keep)) collectEnglishWords(keep, out);
+  if (/half|third|quarter|fifth|one in /i.test(keep)) collectFractions(keep, out);
+  if (/\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty)\b/i.test(keep))
+    for (const m of keep.matchAll(EN_WORD_RE)) {
+      out.push({ start: m.index!, end: m.index! + m[0].length, value: WORD_NUMS[m[1]!.toLowerCase()]!, valueMax: null, qualifier: null, unit: null, noun: null, vague: false, digits: false, rule: 'number.en.word' });
+    }
+}
+
+function collectEnglishDigits(keep: string, out: NumberMention[]): void {
   for (const m of keep.matchAll(EN_NUM_RE)) {
     const g = m.groups!;
     let value = toNum(g.num!);
@@ -161,8 +171,9 @@ function collectEnglish(keep: string, out: NumberMention[]): void {
     if (scale) value *= SCALE_VAL[scale.toLowerCase()]!;
     let valueMax: number | null = null;
     let end = m.index! + m[0].length;
-    const rangeOk = g.num2 && !(g.rsep === 'and' && !/\bbetween\s+$/i.test(keep.slice(Math.max(0, m.index! - 10), m.index!)));
-    const fromTo = g.rsep === 'to' && /\bfrom\s+(?:\S+\s+)?$/i.test(keep.slice(Math.max(0, m.index! - 20), m.index!));
+    const at = m.index! + m[0].search(/\S/);
+    const rangeOk = g.num2 && !(g.rsep === 'and' && !/\bbetween\s+$/i.test(keep.slice(Math.max(0, at - 10), at)));
+    const fromTo = g.rsep === 'to' && /\bfrom\s+(?:\S+\s+)?$/i.test(keep.slice(Math.max(0, at - 20), at));
     if (g.num2 && (!rangeOk || fromTo)) {
       // "from 38 to 6,500" or "2,000 and 3,000 people": two numbers, not a range.
       const sepAt = m[0].search(/\s?(?:-|\bto\b|\band\b)\s?(?:US\$|USD|\$|₩|KRW|¥|RMB|CNY|€|EUR|£|GBP)?\s?\d/i);
@@ -180,6 +191,9 @@ function collectEnglish(keep: string, out: NumberMention[]): void {
       out.push({ start: s2, end: s2 + g.num2.length, value: toNum(g.num2), valueMax: null, qualifier: null, unit, noun: null, vague: false, digits: true, rule: 'number.en.digits' });
     }
   }
+}
+
+function collectEnglishWords(keep: string, out: NumberMention[]): void {
   for (const m of keep.matchAll(EN_WORD_SCALE_RE)) {
     const g = m.groups!;
     const parts = g.w!.toLowerCase().split(/[\s-]/);
@@ -191,9 +205,11 @@ function collectEnglish(keep: string, out: NumberMention[]): void {
     const base = g.base!.toLowerCase();
     let v = base.includes('dozen') ? 12 : base.includes('hundred') ? 100 : base.includes('thousand') ? 1000 : 1e6;
     if (g.mult) v *= g.mult.toLowerCase() === 'tens' ? 10 : g.mult.toLowerCase() === 'hundreds' ? 100 : 1000;
-    const q = /^(?:several|a few)/.test(base) ? 'more_than' : 'more_than';
-    out.push({ start: m.index!, end: m.index! + m[0].length, value: v, valueMax: null, qualifier: q, unit: null, noun: null, vague: true, digits: false, rule: 'number.en.vague' });
+    out.push({ start: m.index!, end: m.index! + m[0].length, value: v, valueMax: null, qualifier: 'more_than', unit: null, noun: null, vague: true, digits: false, rule: 'number.en.vague' });
   }
+}
+
+function collectFractions(keep: string, out: NumberMention[]): void {
   for (const m of keep.matchAll(EN_FRACTION_RE)) {
     const g = m.groups!;
     const f = g.f!.toLowerCase().replace('-', ' ');
@@ -201,9 +217,6 @@ function collectEnglish(keep: string, out: NumberMention[]): void {
     const v = oneIn ? 1 / (WORD_NUMS[oneIn[1]!] ?? 1) : FRACTIONS[f];
     if (!v) continue;
     out.push({ start: m.index!, end: m.index! + m[0].length, value: v, valueMax: null, qualifier: enQualifier(g.qual), unit: 'share', noun: null, vague: true, digits: false, rule: 'number.en.fraction' });
-  }
-  for (const m of keep.matchAll(EN_WORD_RE)) {
-    out.push({ start: m.index!, end: m.index! + m[0].length, value: WORD_NUMS[m[1]!.toLowerCase()]!, valueMax: null, qualifier: null, unit: null, noun: null, vague: false, digits: false, rule: 'number.en.word' });
   }
 }
 
@@ -218,9 +231,11 @@ function collectKorean(keep: string, out: NumberMention[]): void {
     const unitKey = g.unit;
     const value = v * (unitKey ? UNIT_FACTOR[unitKey] ?? 1 : 1);
     const qualWord = g.suf ?? g.post?.trim() ?? g.qual;
-    const qualifier = qualWord ? KO_QUAL[qualWord] ?? null : g.qual ? KO_QUAL[g.qual] ?? null : null;
+    const v2 = g.num2 ? parseCjkNumber(g.num2.trim()) : null;
+    const valueMax = v2 !== null && v2 > v ? v2 * (unitKey ? UNIT_FACTOR[unitKey] ?? 1 : 1) : null;
+    const qualifier = valueMax !== null ? 'range' : qualWord ? KO_QUAL[qualWord] ?? null : g.qual ? KO_QUAL[g.qual] ?? null : null;
     const start = m.index! + m[0].search(/\S/);
-    out.push({ start, end: m.index! + m[0].length, value, valueMax: null, qualifier, unit: unitKey ? UNIT_MAP[unitKey] ?? unitKey : null, noun: null, vague: false, digits: true, rule: 'number.ko' });
+    out.push({ start, end: m.index! + m[0].length, value, valueMax, qualifier, unit: unitKey ? UNIT_MAP[unitKey] ?? unitKey : null, noun: null, vague: false, digits: true, rule: 'number.ko' });
   }
   for (const m of keep.matchAll(KO_VAGUE_RE)) {
     const b = m.groups!.base!.replace(/여$/, '').replace(/^(?:수)/, '');

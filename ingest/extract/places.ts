@@ -85,8 +85,16 @@ export function findPlaceMentions(text: string, folded: string, keep: string): P
   }
   out.sort((a, b) => a.start - b.start);
   applyDocumentPreferences(out, places);
-  return out.filter((p) => !isMetonymy(keep, p));
+  const datelines = [...keep.matchAll(DATELINE_RE)].map((m) => [m.index!, m.index! + m[0].length] as const);
+  return out.filter((p) => !isMetonymy(keep, p) && !datelines.some(([s, e]) => s <= p.start && p.end <= e));
 }
+
+/**
+ * News datelines name where the reporter filed from, not where anything happened:
+ * "(서울=연합뉴스)", "SEOUL, Oct. 12 (Yonhap) --", "【新华社北京10月12日电】".
+ */
+const DATELINE_RE =
+  /\([가-힣]{2,6}=[가-힣A-Za-z0-9 ]{2,12}\)|^[A-Z][A-Z .'-]{2,30}(?:,\s[A-Z][a-z]{2,8}\.?\s\d{1,2})?\s?\((?:Yonhap|AP|AFP|Reuters|UPI|Xinhua|Kyodo|KCNA|NK News)\)\s?(?:-|—)+|【?新华社[\u4e00-\u9fff]{2,4}\d{1,2}月\d{1,2}日电】?/gm;
 
 const CAPITALS = new Set(['cn-beijing', 'kp-pyongyang', 'kr-seoul', 'us-washington', 'ru-moscow', 'jp-tokyo']);
 const LOCATIVE_BEFORE = /\b(?:in|at|to|from|near|outside|around|into|via|through|visited|visit|visiting|across|towards?|of|between|and|inside|left|leave|leaving|reached|arrived in)\s+(?:the\s+)?(?:city of\s+|capital\s+|capital,\s+)?$/i;

@@ -35,6 +35,8 @@ export function readUnit(keep: string, n: NumberMention, sentStart: number): Uni
   if (n.unit && n.unit !== 'persons') {
     if (n.unit === 'USD' || n.unit === 'CNY' || n.unit === 'KRW' || n.unit === 'EUR' || n.unit === 'GBP' || n.unit === 'currency') {
       const per = /^\s?(?:a|per|each)\s+(month|year|week|day|person|head)\b|^\s?(?:monthly|annually)\b/i.exec(after);
+      if (!per && /(?:1인당|인당|한 명당|每人|per person|a head|each)\s?$/.test(keep.slice(Math.max(sentStart, n.start - 8), n.start)))
+        return { unit: `${n.unit} per person`, noun: null };
       const monthly = per ?? /\bmonthly\b|\ba month\b|\bper month\b/i.exec(keep.slice(Math.max(sentStart, n.start - 60), n.start));
       return { unit: monthly ? `${n.unit} per ${(per?.[1] ?? 'month').toLowerCase()}` : n.unit, noun: null };
     }
@@ -81,6 +83,9 @@ export function isJunkNumber(keep: string, n: NumberMention, unit: string | null
   if (DURATION_AFTER.test(after) && unit !== 'persons') return true;
   if (TIME_AFTER.test(after) || TIME_BEFORE.test(before)) return true;
   if (ORDINAL_AFTER.test(after) || ORDINAL_BEFORE.test(before)) return true;
+  // "20대 여성": an age group, not twenty units.
+  if (unit === 'units' && n.value % 10 === 0 && n.value <= 90 && /^대\s?(?:초반|중반|후반|여성|남성|남녀|청년|주민|탈북민|노인|남자|여자|부부|군인|병사|이상|이하|의|들|인)/.test(keep.slice(n.end - 1, n.end + 6)))
+    return true;
   if (/[\d]\s?[-.]\s?$/.test(before) || /^\s?[-./]\s?\d/.test(after)) return true; // phone numbers, codes, scores
   if (/\(\s?$/.test(before) && /^\s?\)/.test(after) && n.value < 120) return true; // "Kim (34)"
   if (/[A-Z][a-z]+,\s$/.test(before) && /^,/.test(after) && n.value < 100) return true; // "Kim, 34, said"

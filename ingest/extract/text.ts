@@ -21,6 +21,7 @@ function buildFoldTable(): Uint16Array {
   for (const c of [0x2018, 0x2019, 0x201b, 0x02bc, 0x2032, 0x0060, 0x00b4]) t[c] = 0x27; // '
   for (const c of [0x201c, 0x201d, 0x201e, 0x2033, 0x00ab, 0x00bb]) t[c] = 0x22; // "
   for (const c of [0x2010, 0x2011, 0x2012, 0x2013, 0x2014, 0x2015, 0x2212, 0xfe58, 0xfe63]) t[c] = 0x2d; // -
+  for (const c of [0x223c, 0x301c, 0x02dc]) t[c] = 0x7e; // ~ (Korean ranges: 2∼3㎞)
   for (const c of [0x00a0, 0x2000, 0x2001, 0x2002, 0x2003, 0x2004, 0x2005, 0x2006, 0x2007, 0x2008, 0x2009, 0x200a])
     t[c] = 0x20;
   for (const c of [0x202f, 0x205f, 0x3000, 0x200b, 0xfeff, 0x2028, 0x2029, 0x0009]) t[c] = 0x20;
@@ -69,8 +70,10 @@ export const isDigit = (c: number) => c >= 48 && c <= 57;
 
 /** Blanks out URLs, e-mail addresses and image/file names, which otherwise yield junk numbers and names. */
 export function maskNoise(text: string): string {
+  if (!NOISE_HINT.test(text)) return text;
   return text.replace(NOISE_RE, (m) => ' '.repeat(m.length));
 }
+const NOISE_HINT = /@|https?:|www\.|\.(?:jpe?g|png|gif|webp|svg|pdf|html?|php|aspx?)\b|&#?[a-z0-9]+;/i;
 const NOISE_RE =
   /\bhttps?:\/\/\S+|\bwww\.\S+|[\w.+-]+@[\w-]+\.[\w.-]+|\S+\.(?:jpe?g|png|gif|webp|svg|pdf|html?|php|aspx?)\b|&[a-z]+;|&#\d+;/gi;
 
@@ -180,7 +183,7 @@ function isAbbreviation(text: string, dot: number): boolean {
 }
 
 /** Clause boundaries inside a sentence: ; : — and conjunction-led commas, Korean connective endings. */
-const CLAUSE_RE = /[;:—–]\s|,\s+(?:but|while|whereas|although|though|and then|yet|as|after|before|when|which|who)\s|\s(?:but|while|whereas)\s|(?<=[가-힣])(?:고|며|으며|지만|는데|었고|았고|했고|했으며|됐으며)\s|，|、(?=[^、]{8,})/g;
+const CLAUSE_RE = /[;:—–]\s|,\s+(?:but|while|whereas|although|though|and then|yet|as|after|before|when|which|who)\s|\s(?:but|while|whereas|when|because|after|before)\s|\s(?:and|but)\s(?=(?:was|were|has|have|had|is|are|then|later)\b)|(?<=[가-힣])(?:고|며|으며|지만|는데|었고|았고|했고|했으며|됐으며)\s|，|、(?=[^、]{8,})/g;
 
 /** Offsets (relative to the sentence start) where clauses begin, always including 0. */
 export function clauseStarts(sentence: string): number[] {

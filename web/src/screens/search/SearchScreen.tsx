@@ -46,7 +46,7 @@ export default function SearchScreen() {
   useEffect(() => {
     navigate(debouncedQ ? `${path}?q=${encodeURIComponent(debouncedQ)}` : path, { replace: true });
     // Only the query belongs in the address; navigate and path are stable for this screen.
-  }, [debouncedQ]); // eslint-disable-line
+  }, [debouncedQ]);
 
   useEffect(() => {
     const text = debouncedQ.trim();
