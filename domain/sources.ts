@@ -21,7 +21,18 @@ export const sourceInputSchema = z.object({
 });
 export type SourceInput = z.infer<typeof sourceInputSchema>;
 
-export const sourcePatchSchema = sourceInputSchema.omit({ text: true }).partial();
+/** Every field optional and none defaulted: a patch changes only what it names. */
+export const sourcePatchSchema = z.object({
+  kind: z.enum(SOURCE_KINDS).optional(),
+  title: z.string().trim().min(1, 'required').max(1_000).optional(),
+  publisher: z.string().trim().max(500).optional(),
+  author: z.string().trim().max(500).optional(),
+  url: z.string().trim().max(4_000).optional(),
+  language: languageTagSchema.optional(),
+  published: partialDateSchema.nullable().optional(),
+  retrievedAt: z.string().datetime().nullable().optional(),
+  reliability: z.enum(SOURCE_RELIABILITY).nullable().optional(),
+});
 export type SourcePatch = z.infer<typeof sourcePatchSchema>;
 
 export interface Source extends SourceInput {

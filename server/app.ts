@@ -4,6 +4,8 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fast
 import type { Tumen } from '../app/tumen.ts';
 import { MAX_IMPORT_BYTES } from '../ingest/parse/index.ts';
 import { auditRoutes } from './http/audit/audit.routes.ts';
+import { candidatesRoutes } from './http/candidates/candidates.routes.ts';
+import { figuresRoutes } from './http/figures/figures.routes.ts';
 import { registerErrorHandling } from './http/errors.ts';
 import { evidenceRoutes } from './http/evidence/evidence.routes.ts';
 import { exportRoutes } from './http/export/export.routes.ts';
@@ -11,6 +13,7 @@ import { healthRoutes } from './http/health/health.routes.ts';
 import { importsRoutes } from './http/imports/imports.routes.ts';
 import { recordsRoutes } from './http/records/records.routes.ts';
 import { sourcesRoutes } from './http/sources/sources.routes.ts';
+import { webAppRoutes } from './http/web-app.ts';
 
 export interface ServerOptions {
   logger?: boolean;
@@ -66,9 +69,12 @@ export async function buildServer(tumen: Tumen, opts: ServerOptions = {}): Promi
       await api.register(importsRoutes, { tumen, uploadLimit });
       await api.register(exportRoutes, { tumen });
       await api.register(auditRoutes, { tumen });
+      await api.register(candidatesRoutes, { tumen });
+      await api.register(figuresRoutes, { tumen });
     },
     { prefix: '/api' },
   );
+  await app.register(webAppRoutes);
   await app.ready();
   return app;
 }

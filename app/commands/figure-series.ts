@@ -1,3 +1,4 @@
+import { ValidationError } from '../../domain/errors.ts';
 import type { Actor } from '../../domain/actor.ts';
 import { buildSeries, periodKey, type SeriesPeriod, type SeriesValue } from '../../domain/figure-series.ts';
 import type { RecordBody, TumenRecord } from '../../domain/records.ts';
@@ -56,7 +57,7 @@ export async function figureSeries(store: Store, metric: string, opts: { include
 export async function pinFigure(store: Store, actor: Actor, figureId: string): Promise<void> {
   await store.transaction(async (tx) => {
     const f = (await tx.records.get(figureId)) as TumenRecord<'figure'>;
-    if (f.kind !== 'figure') throw new TypeError('only figures can be pinned');
+    if (f.kind !== 'figure') throw new ValidationError('only figures can be pinned');
     const key = `${periodKey(f.body.period)}|${f.body.placeId ?? ''}`;
     for (const other of await figuresOf(tx, f.body.metric, true)) {
       const sameGroup = `${periodKey(other.body.period)}|${other.body.placeId ?? ''}` === key;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { sourceInputSchema } from '../../../domain/sources.ts';
+import { sourceInputSchema, sourcePatchSchema } from '../../../domain/sources.ts';
 import { SOURCE_KINDS, SOURCE_RELIABILITY } from '../../../domain/vocabulary.ts';
 import { dateBoundsSchema, pageQuerySchema } from '../common.schema.ts';
 
@@ -14,24 +14,8 @@ export const sourceListQuerySchema = z.object({
 
 export const sourceCreateSchema = sourceInputSchema;
 
-/**
- * The domain's sourcePatchSchema is `.partial()` over fields that have defaults, and zod 4
- * fills defaults in even for absent keys, so a PATCH of the title would reset every other
- * field. Here the defaults are removed: a key left out stays as it was.
- */
-const patchShape = Object.fromEntries(
-  Object.entries(sourceInputSchema.omit({ text: true }).shape).map(([key, field]) => [
-    key,
-    (field instanceof z.ZodDefault ? field.removeDefault() : field).optional(),
-  ]),
-) as unknown as {
-  [K in keyof Omit<typeof sourceInputSchema.shape, 'text'>]: z.ZodOptional<
-    z.ZodType<z.output<(typeof sourceInputSchema.shape)[K]>>
-  >;
-};
-
 export const sourcePatchBodySchema = z.strictObject({
-  ...patchShape,
+  ...sourcePatchSchema.shape,
   expectedVersion: z
     .number()
     .int()
