@@ -1,6 +1,10 @@
-// `npm run bench [-- --only import,export,search,extract,crypto] [-- --quick]`
+// `npm run bench` runs everything at the sizes the issues name; `-- --quick` runs small sizes;
+// `-- --only import,export,search,extract,crypto,log` picks benchmarks.
+import { benchCrypto } from './crypto.bench.ts';
 import { benchExport } from './export.bench.ts';
+import { benchExtract } from './extract.bench.ts';
 import { benchImport } from './import.bench.ts';
+import { benchSearch } from './search.bench.ts';
 
 const args = process.argv.slice(2);
 const onlyArg = args.find((a) => a.startsWith('--only='))?.slice(7) ?? (args.includes('--only') ? args[args.indexOf('--only') + 1] : undefined);
@@ -10,3 +14,6 @@ const want = (name: string) => !only || only.has(name);
 
 if (want('import')) await benchImport(quick ? 1000 : 10_000);
 if (want('export')) await benchExport(quick ? 10_000 : 100_000);
+if (want('extract')) await benchExtract(quick ? 1000 : 10_000);
+if (want('search')) await benchSearch({ sizes: quick ? [20_000] : [100_000, 1_000_000] });
+if (want('crypto')) await benchCrypto();
