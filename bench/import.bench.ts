@@ -3,7 +3,7 @@ import { rmSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { createHash } from 'node:crypto';
 import { resolveConfig } from '../app/config.ts';
-import { openTumen } from '../app/tumen.ts';
+import { openTestTumen } from '../test/keys.ts';
 import { importDocument } from '../app/commands/source-importer.ts';
 import { tempDir } from '../test/databases.ts';
 import { fmtRate, machineLine } from './machine.ts';
@@ -48,7 +48,7 @@ export async function benchImport(n = 10_000): Promise<void> {
   rmSync(rawDir, { recursive: true, force: true });
 
   const dir = tempDir('tumen-bench-import-');
-  const tumen = await openTumen(resolveConfig({ data: dir }));
+  const tumen = await openTestTumen(resolveConfig({ data: dir }));
   t = performance.now();
   let candidates = 0;
   for (const [i, a] of articles.entries()) {

@@ -4,6 +4,7 @@ import { benchCrypto } from './crypto.bench.ts';
 import { benchExport } from './export.bench.ts';
 import { benchExtract } from './extract.bench.ts';
 import { benchImport } from './import.bench.ts';
+import { benchLog } from './log.bench.ts';
 import { benchSearch } from './search.bench.ts';
 
 const args = process.argv.slice(2);
@@ -17,3 +18,4 @@ if (want('export')) await benchExport(quick ? 10_000 : 100_000);
 if (want('extract')) await benchExtract(quick ? 1000 : 10_000);
 if (want('search')) await benchSearch({ sizes: quick ? [20_000] : [100_000, 1_000_000] });
 if (want('crypto')) await benchCrypto();
+if (want('log')) await benchLog(quick ? 100_000 : 1_000_000);

@@ -3,10 +3,25 @@ import { registerExport } from './commands/export.command.ts';
 import { registerExtract } from './commands/extract.command.ts';
 import { registerImport } from './commands/import.command.ts';
 import { registerReview } from './commands/review.command.ts';
+import { registerSearch } from './commands/search.command.ts';
 import { registerInit } from './commands/init.command.ts';
 import { registerServe } from './commands/serve.command.ts';
 import { registerSources } from './commands/sources.command.ts';
+import { registerBackup } from './commands/backup.command.ts';
+import { registerKeys } from './commands/keys.command.ts';
+import { registerLog } from './commands/log.command.ts';
+import { registerUser } from './commands/user.command.ts';
 import { CliFailure, errorLine } from './errors.ts';
+import { setKeyOptions, type KeyOptions } from './secrets.ts';
+
+/** Every command that opens a data folder can be told where its secret is (never the secret itself). */
+function addKeyOptions(cmd: Command): void {
+  for (const sub of cmd.commands) addKeyOptions(sub);
+  if (!cmd.options.some((o) => o.long === '--data')) return;
+  cmd
+    .option('--passphrase-file <file>', 'read the passphrase from this file (or set TUMEN_PASSPHRASE_FILE)')
+    .option('--key-file <file>', 'unlock with this key file instead of a passphrase (or set TUMEN_KEY_FILE)');
+}
 
 export function buildProgram(): Command {
   const program = new Command('tumen')
@@ -14,9 +29,11 @@ export function buildProgram(): Command {
     .showHelpAfterError(false)
     .exitOverride()
     .configureOutput({ writeErr: () => undefined });
-  for (const register of [registerInit, registerImport, registerSources, registerExport, registerServe, registerExtract, registerReview]) {
+  for (const register of [registerInit, registerImport, registerSources, registerExport, registerServe, registerExtract, registerReview, registerSearch, registerKeys, registerLog, registerBackup, registerUser]) {
     register(program);
   }
+  addKeyOptions(program);
+  program.hook('preAction', (_program, action) => setKeyOptions(action.opts<KeyOptions>()));
   return program;
 }
 

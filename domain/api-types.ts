@@ -1,4 +1,7 @@
 import type { z } from 'zod';
+import type { Me } from './accounts.ts';
+import type { SeriesPeriod, SeriesValue } from './figure-series.ts';
+import type { Abilities } from './policies/index.ts';
 import type {
   Citation,
   citationInputSchema,
@@ -8,7 +11,7 @@ import type {
   TumenRecord,
 } from './records.ts';
 import type { SearchFilters } from './search.ts';
-import type { SourceInput } from './sources.ts';
+import type { Source, SourceInput, SourceSummary } from './sources.ts';
 import type { RecordStatus, SourceKind, SourceReliability } from './vocabulary.ts';
 
 /**
@@ -34,8 +37,20 @@ export interface Health {
   database: 'sqlite' | 'postgres';
 }
 
+/**
+ * What the server adds to every record and source it returns: the item's compartments and what
+ * the caller may do with it (evaluated by the server from domain/policies), so a screen shows or
+ * hides an action without re-implementing a rule.
+ */
+export interface Access {
+  compartments?: string[];
+  abilities?: Abilities;
+}
+
 /** A record whose `body` is narrowed by checking `kind`. */
-export type AnyRecord = { [K in RecordKind]: TumenRecord<K> }[RecordKind];
+export type AnyRecord = { [K in RecordKind]: TumenRecord<K> & Access }[RecordKind];
+export type SourceView = Source & Access;
+export type SourceSummaryView = SourceSummary & Access;
 
 /** What a form sends: defaults may be left out, as the server fills them in. */
 export type RecordBodyInput<K extends RecordKind> = z.input<(typeof RECORD_BODY_SCHEMAS)[K]>;
@@ -127,3 +142,40 @@ export interface SearchQuery extends Omit<SearchFilters, 'placeIds'> {
   limit?: number;
   offset?: number;
 }
+
+export interface CandidateListQuery extends PageQuery {
+  sourceId?: string;
+  kind?: RecordKind;
+}
+
+/** What a review decision did: a confirmed place may merge into the gazetteer place it names. */
+export interface ReviewOutcome {
+  id: string;
+  action: 'confirm' | 'reject' | 'merge';
+  /** The record that stands now: the candidate itself, or the one it merged into. */
+  recordId: string;
+}
+
+export interface FigureMetric {
+  metric: string;
+  count: number;
+}
+
+export type SeriesValueView = Omit<SeriesValue, 'period'>;
+export type SeriesPeriodView = Omit<SeriesPeriod, 'values' | 'chosen'> & { values: SeriesValueView[]; chosen: SeriesValueView | null };
+
+/** GET /api/figures/series: every value of a metric per period, the chosen one and the conflicts. */
+export interface FigureSeriesView {
+  metric: string;
+  conflicts: number;
+  periods: SeriesPeriodView[];
+}
+
+export interface LoginInput {
+  username: string;
+  password: string;
+  totp?: string;
+  recoveryCode?: string;
+}
+
+export type { Me };

@@ -2,6 +2,12 @@ import type {
   AnyRecord,
   ApiErrorBody,
   AuditPage,
+  CandidateListQuery,
+  FigureMetric,
+  FigureSeriesView,
+  LoginInput,
+  Me,
+  ReviewOutcome,
   CitationCreate,
   CitationList,
   ExportFormat,
@@ -15,10 +21,11 @@ import type {
   RecordPatch,
   SearchQuery,
   SourceListQuery,
+  SourceSummaryView,
+  SourceView,
 } from './api-types.ts';
 import type { Citation, RecordKind } from './records.ts';
 import type { SearchResult } from './search.ts';
-import type { Source, SourceSummary } from './sources.ts';
 
 /**
  * A typed client for Tumen's HTTP API: one function per endpoint. It runs wherever `fetch`
@@ -30,6 +37,8 @@ export class ApiError extends Error {
     readonly status: number,
     readonly id: string,
     message: string,
+    /** Seconds to wait, from Retry-After (429 answers). */
+    readonly retryAfter: number | null = null,
   ) {
     super(message);
     this.name = 'ApiError';
@@ -40,6 +49,8 @@ export interface ClientOptions {
   /** Origin of the server, e.g. "http://127.0.0.1:7300"; empty for the page's own origin. */
   baseUrl?: string;
   fetch?: typeof fetch;
+  /** Called when the server answers 401: the session is gone or never was. */
+  onUnauthenticated?: (err: ApiError) => void;
 }
 
 export interface CallOptions {
@@ -84,15 +95,23 @@ export function searchQueryText(query: SearchQuery): string {
 export function createClient(options: ClientOptions = {}) {
   const base = (options.baseUrl ?? '').replace(/\/$/, '');
   const doFetch = options.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => fetch(input, init));
+  // The session cookie travels by itself; the CSRF token that must go with every change is
+  // handed out by login and /auth/me and kept here.
+  let csrfToken: string | null = null;
+  const remember = (me: Me): Me => {
+    csrfToken = me.csrfToken;
+    return me;
+  };
 
   async function request<T>(method: string, path: string, init: { body?: unknown; raw?: BodyInit; headers?: Record<string, string>; signal?: AbortSignal | undefined } = {}): Promise<T> {
     const headers: Record<string, string> = { accept: 'application/json', ...init.headers };
+    if (csrfToken && method !== 'GET' && method !== 'HEAD') headers['x-csrf-token'] = csrfToken;
     let body: BodyInit | undefined = init.raw;
     if (init.body !== undefined) {
       headers['content-type'] = 'application/json';
       body = JSON.stringify(init.body);
     }
-    const res = await doFetch(`${base}/api${path}`, { method, headers, body, signal: init.signal ?? null });
+    const res = await doFetch(`${base}/api${path}`, { method, headers, body, signal: init.signal ?? null, credentials: 'same-origin' });
     if (res.status === 204) return undefined as T;
     const text = await res.text();
     const isJson = (res.headers.get('content-type') ?? '').includes('json') && text !== '';
@@ -106,7 +125,10 @@ export function createClient(options: ClientOptions = {}) {
     }
     if (!res.ok) {
       const err = (parsed as Partial<ApiErrorBody> | null)?.error;
-      throw new ApiError(res.status, err?.id ?? `http_${res.status}`, err?.message ?? (res.statusText || `HTTP ${res.status}`));
+      const retry = Number(res.headers.get('retry-after'));
+      const apiErr = new ApiError(res.status, err?.id ?? `http_${res.status}`, err?.message ?? (res.statusText || `HTTP ${res.status}`), Number.isFinite(retry) && retry > 0 ? retry : null);
+      if (res.status === 401 && !path.startsWith('/auth/login')) options.onUnauthenticated?.(apiErr);
+      throw apiErr;
     }
     return parsed as T;
   }
@@ -117,9 +139,23 @@ export function createClient(options: ClientOptions = {}) {
   return {
     health: (o?: CallOptions) => get<Health>('/health', undefined, o),
 
-    listSources: (q: SourceListQuery = {}, o?: CallOptions) => get<Page<SourceSummary>>('/sources', { ...q }, o),
-    getSource: (sourceId: string, o?: CallOptions) => get<Source>(`/sources/${id(sourceId)}`, undefined, o),
-    createSource: (input: NewSourceInput, o?: CallOptions) => request<Source>('POST', '/sources', { body: input, signal: o?.signal }),
+    /** Signs in: the server sets the session cookie; the CSRF token is kept for later changes. */
+    login: async (input: LoginInput, o?: CallOptions) => remember(await request<Me>('POST', '/auth/login', { body: input, signal: o?.signal })),
+    logout: async (o?: CallOptions) => {
+      try {
+        await request<void>('POST', '/auth/logout', { signal: o?.signal });
+      } finally {
+        csrfToken = null;
+      }
+    },
+    me: async (o?: CallOptions) => remember(await get<Me>('/auth/me', undefined, o)),
+    /** Two-factor set-up: a new secret (shown once), then a first code turns it on. */
+    enrollTotp: (o?: CallOptions) => request<{ secret: string; uri: string }>('POST', '/auth/totp/enroll', { body: {}, signal: o?.signal }),
+    confirmTotp: (code: string, o?: CallOptions) => request<{ recoveryCodes: string[] }>('POST', '/auth/totp/confirm', { body: { code }, signal: o?.signal }),
+
+    listSources: (q: SourceListQuery = {}, o?: CallOptions) => get<Page<SourceSummaryView>>('/sources', { ...q }, o),
+    getSource: (sourceId: string, o?: CallOptions) => get<SourceView>(`/sources/${id(sourceId)}`, undefined, o),
+    createSource: (input: NewSourceInput, o?: CallOptions) => request<SourceView>('POST', '/sources', { body: input, signal: o?.signal }),
     sourceCitations: (sourceId: string, o?: CallOptions) => get<CitationList>(`/sources/${id(sourceId)}/citations`, undefined, o),
     sourceRecords: (sourceId: string, q: PageQuery = {}, o?: CallOptions) => get<Page<AnyRecord>>(`/sources/${id(sourceId)}/records`, { ...q }, o),
 
@@ -140,6 +176,19 @@ export function createClient(options: ClientOptions = {}) {
     deleteRecord: (recordId: string, o?: CallOptions) => request<void>('DELETE', `/records/${id(recordId)}`, { signal: o?.signal }),
     addCitation: (recordId: string, citation: CitationCreate, o?: CallOptions) =>
       request<Citation>('POST', `/records/${id(recordId)}/citations`, { body: citation, signal: o?.signal }),
+
+    candidates: (q: CandidateListQuery = {}, o?: CallOptions) => get<Page<AnyRecord>>('/candidates', { ...q }, o),
+    /** Confirms a candidate, with an edited body if given; a place may merge into the one it names. */
+    confirmCandidate: (recordId: string, body?: Record<string, unknown>, o?: CallOptions) =>
+      request<ReviewOutcome>('POST', `/candidates/${id(recordId)}/confirm`, { body: body === undefined ? {} : { body }, signal: o?.signal }),
+    rejectCandidate: (recordId: string, o?: CallOptions) => request<ReviewOutcome>('POST', `/candidates/${id(recordId)}/reject`, { body: {}, signal: o?.signal }),
+    reviewBatch: (ids: string[], action: 'confirm' | 'reject', o?: CallOptions) =>
+      request<{ items: ReviewOutcome[] }>('POST', '/candidates/batch', { body: { ids, action }, signal: o?.signal }),
+
+    figureMetrics: (o?: CallOptions) => get<{ items: FigureMetric[] }>('/figures/metrics', undefined, o),
+    figureSeries: (metric: string, q: { candidates?: 'include' } = {}, o?: CallOptions) => get<FigureSeriesView>('/figures/series', { metric, ...q }, o),
+    /** Chooses this figure as the value shown for its metric, period and place. */
+    pinFigure: (figureId: string, o?: CallOptions) => request<void>('POST', `/figures/${id(figureId)}/pin`, { body: {}, signal: o?.signal }),
 
     search: (q: SearchQuery, o?: CallOptions) =>
       get<SearchResult>('/search', { q: searchQueryText(q), limit: q.limit, offset: q.offset }, o),

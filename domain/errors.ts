@@ -20,6 +20,31 @@ export class NotFoundError extends TumenError {
   }
 }
 
+/**
+ * A role-level refusal that reveals nothing about any item (a viewer trying to write, an analyst
+ * changing a record they can read but not write). Never used for items the actor cannot see:
+ * those are NotFoundError, so that "forbidden" and "not found" cannot be told apart.
+ */
+export class ForbiddenError extends TumenError {
+  constructor(message = 'You may not do this.', id = 'forbidden') {
+    super(id, message);
+  }
+}
+
+/** No valid session or token: sign in first. */
+export class UnauthenticatedError extends TumenError {
+  constructor(message = 'Sign in first.', id = 'unauthenticated') {
+    super(id, message);
+  }
+}
+
+/** Too many failed sign-ins for this account or from this client; try again later. */
+export class TooManyAttemptsError extends TumenError {
+  constructor(readonly retryAfterSeconds: number) {
+    super('too_many_attempts', `Too many failed attempts. Try again in ${retryAfterSeconds} s.`);
+  }
+}
+
 export class ValidationError extends TumenError {
   constructor(message: string, details?: unknown) {
     super('invalid_input', message, details);

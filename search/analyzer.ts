@@ -52,7 +52,8 @@ function classOf(cp: number): 'cjk' | 'word' | 'sep' | 'cont' {
 
 export function foldWord(word: string): string[] {
   // ASCII is already NFKC and has no diacritics: the common case costs one lowercase.
-  if (/^[a-zA-Z0-9]+$/.test(word)) return [word.length > MAX_TOKEN_LENGTH ? word.slice(0, MAX_TOKEN_LENGTH) : word].map((w) => w.toLowerCase());
+  if (/^[a-zA-Z0-9]+$/.test(word))
+    return [word.length > MAX_TOKEN_LENGTH ? word.slice(0, MAX_TOKEN_LENGTH) : word].map((w) => w.toLowerCase());
   let s = word.normalize('NFKC').normalize('NFD').replace(DIACRITICS, '').normalize('NFC').toLowerCase();
   if (HAS_FOLD.test(s)) s = s.replace(FOLD_RE, (c) => FOLDS[c] ?? c);
   return s
@@ -102,7 +103,7 @@ export function scan(text: string, emit: Emit): void {
     wordStart = -1;
   };
 
-  for (let i = 0; i < n && !stop; ) {
+  for (let i = 0; i < n && !stop;) {
     const cp = text.codePointAt(i)!;
     const width = cp > 0xffff ? 2 : 1;
     const cls = classOf(cp);

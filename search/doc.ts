@@ -26,15 +26,18 @@ const optional = (v: unknown, name: string): string | null => {
 
 export function toIndexRow(doc: SearchDoc): IndexRow {
   if (!doc || typeof doc !== 'object') throw new ValidationError('search document missing');
-  if (typeof doc.id !== 'string' || doc.id === '' || doc.id.length > 200) throw new ValidationError('search document: bad id');
-  if (typeof doc.kind !== 'string' || (doc.kind as string) === '') throw new ValidationError(`search document ${doc.id}: kind required`);
+  if (typeof doc.id !== 'string' || doc.id === '' || doc.id.length > 200)
+    throw new ValidationError('search document: bad id');
+  if (typeof doc.kind !== 'string' || (doc.kind as string) === '')
+    throw new ValidationError(`search document ${doc.id}: kind required`);
   let dateLo = optional(doc.dateLo, 'dateLo');
   let dateHi = optional(doc.dateHi, 'dateHi');
   if (dateLo || dateHi) {
     // An interval open on one side ("before 2019") still has both ends in the index.
     dateLo ??= MIN_DAY;
     dateHi ??= MAX_DAY;
-    if (!DAY.test(dateLo) || !DAY.test(dateHi)) throw new ValidationError(`search document ${doc.id}: dates must be YYYY-MM-DD`);
+    if (!DAY.test(dateLo) || !DAY.test(dateHi))
+      throw new ValidationError(`search document ${doc.id}: dates must be YYYY-MM-DD`);
     if (dateLo > dateHi) throw new ValidationError(`search document ${doc.id}: dateLo is after dateHi`);
   }
   return {

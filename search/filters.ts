@@ -25,12 +25,35 @@ const KINDS: readonly string[] = ['source', ...RECORD_KINDS];
 const LANGUAGE = /^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$/;
 const TYPE = /^[a-z0-9_]{1,64}$/;
 
-const CHECKS: Record<ListField, { label: string; normalise: (v: string) => string; valid: (v: string) => boolean; hint: string }> = {
+const CHECKS: Record<
+  ListField,
+  { label: string; normalise: (v: string) => string; valid: (v: string) => boolean; hint: string }
+> = {
   kinds: { label: 'kind', normalise: (v) => v.toLowerCase(), valid: (v) => KINDS.includes(v), hint: KINDS.join(', ') },
-  types: { label: 'type', normalise: (v) => v.toLowerCase(), valid: (v) => TYPE.test(v), hint: 'a vocabulary code such as forced_repatriation' },
-  languages: { label: 'language', normalise: (v) => v, valid: (v) => LANGUAGE.test(v), hint: 'a BCP 47 tag such as ko, zh or en' },
-  statuses: { label: 'status', normalise: (v) => v.toLowerCase(), valid: (v) => (RECORD_STATUSES as readonly string[]).includes(v), hint: RECORD_STATUSES.join(', ') },
-  reliabilities: { label: 'reliability', normalise: (v) => v.toUpperCase(), valid: (v) => (SOURCE_RELIABILITY as readonly string[]).includes(v), hint: SOURCE_RELIABILITY.join(', ') },
+  types: {
+    label: 'type',
+    normalise: (v) => v.toLowerCase(),
+    valid: (v) => TYPE.test(v),
+    hint: 'a vocabulary code such as forced_repatriation',
+  },
+  languages: {
+    label: 'language',
+    normalise: (v) => v,
+    valid: (v) => LANGUAGE.test(v),
+    hint: 'a BCP 47 tag such as ko, zh or en',
+  },
+  statuses: {
+    label: 'status',
+    normalise: (v) => v.toLowerCase(),
+    valid: (v) => (RECORD_STATUSES as readonly string[]).includes(v),
+    hint: RECORD_STATUSES.join(', '),
+  },
+  reliabilities: {
+    label: 'reliability',
+    normalise: (v) => v.toUpperCase(),
+    valid: (v) => (SOURCE_RELIABILITY as readonly string[]).includes(v),
+    hint: SOURCE_RELIABILITY.join(', '),
+  },
   placeIds: { label: 'place', normalise: (v) => v, valid: (v) => /^\S{1,200}$/.test(v), hint: 'a place id' },
 };
 

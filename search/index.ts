@@ -25,10 +25,13 @@ export interface SearchIndex {
    * Replaces the whole index with `docs`; resolves to the number indexed. PostgreSQL: one
    * transaction. SQLite: batches of 5,000 (see sqlite-writer.ts), so run it when idle.
    */
-  rebuild(docs: AsyncIterable<SearchDoc> | Iterable<SearchDoc>, onProgress?: (indexed: number) => void): Promise<number>;
+  rebuild(
+    docs: AsyncIterable<SearchDoc> | Iterable<SearchDoc>,
+    onProgress?: (indexed: number) => void,
+  ): Promise<number>;
   /** Documents in the index. */
   count(): Promise<number>;
-  /** True after migrateSearch emptied an index built by an older analyzer, until rebuild() runs. */
+  /** True after migrateSearch emptied an index built by another analyzer version, or a SQLite rebuild failed midway; false again once rebuild() completes. */
   needsRebuild(): Promise<boolean>;
 }
 

@@ -104,9 +104,12 @@ export async function migrateSearch(db: Kysely<any>, dialect: SearchDialect): Pr
   const { error, results } = await migrator.migrateToLatest();
   if (error) {
     const failed = results?.find((r) => r.status === 'Error')?.migrationName;
-    throw new Error(`search migration ${failed ?? ''} failed: ${error instanceof Error ? error.message : String(error)}`, {
-      cause: error,
-    });
+    throw new Error(
+      `search migration ${failed ?? ''} failed: ${error instanceof Error ? error.message : String(error)}`,
+      {
+        cause: error,
+      },
+    );
   }
   await checkAnalyzer(db, dialect);
 }
@@ -121,20 +124,23 @@ async function checkAnalyzer(db: Kysely<any>, dialect: SearchDialect): Promise<v
     const r = await sql<{ value: string }>`SELECT value FROM search_meta WHERE key = 'analyzer'`.execute(tx);
     const current = r.rows[0]?.value;
     if (current === version) return;
-    if (current !== undefined) {
-      await clearSearchTables(tx, dialect);
-      await sql`INSERT INTO search_meta (key, value) VALUES ('needs_rebuild', '1') ON CONFLICT (key) DO NOTHING`.execute(tx);
-    }
+    if (current !== undefined) await clearSearchTables(tx, dialect);
     await sql`INSERT INTO search_meta (key, value) VALUES ('analyzer', ${version})
       ON CONFLICT (key) DO UPDATE SET value = excluded.value`.execute(tx);
   });
 }
 
+/** Empties the index and flags it as needing a rebuild; rebuild() clears the flag when done. */
 export async function clearSearchTables(tx: Kysely<any>, dialect: SearchDialect): Promise<void> {
   if (dialect === 'postgres') {
     await sql`DELETE FROM search_doc`.execute(tx);
-    return;
+  } else {
+    await sql`INSERT INTO search_fts (search_fts) VALUES ('delete-all')`.execute(tx);
+    for (const t of ['search_place', 'search_doc', 'search_text', 'search_combo']) {
+      await sql`DELETE FROM ${sql.id(t)}`.execute(tx);
+    }
   }
-  await sql`INSERT INTO search_fts (search_fts) VALUES ('delete-all')`.execute(tx);
-  for (const t of ['search_place', 'search_doc', 'search_text', 'search_combo']) await sql`DELETE FROM ${sql.id(t)}`.execute(tx);
+  await sql`INSERT INTO search_meta (key, value) VALUES ('needs_rebuild', '1') ON CONFLICT (key) DO NOTHING`.execute(
+    tx,
+  );
 }

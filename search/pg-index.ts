@@ -1,4 +1,5 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
+import { ValidationError } from '../domain/errors.ts';
 import type { IndexWriter, SearchDoc, SearchHit, SearchResult } from '../domain/search.ts';
 import { scan } from './analyzer.ts';
 import { emptyFacets, foldFacets, toIndexRow, type FacetRow, type IndexRow } from './doc.ts';
@@ -28,14 +29,17 @@ export function tsvectorLiteral(title: string, body: string): string {
   pos += 1; // A gap, so that a phrase can't run from the title into the text.
   scan(body, add(''));
   let out = '';
-  for (const [term, list] of positions) out += `'${term.replaceAll('\\', '\\\\').replaceAll("'", "''")}':${list.join(',')} `;
+  for (const [term, list] of positions)
+    out += `'${term.replaceAll('\\', '\\\\').replaceAll("'", "''")}':${list.join(',')} `;
   return out;
 }
 
 const rowValues = (r: IndexRow) =>
   sql`(${r.id}, ${r.kind}, ${r.type}, ${r.language}, ${r.status}, ${r.reliability}, ${r.dateLo}::date, ${r.dateHi}::date,
     ${r.placeIds}::text[], ${r.title}, ${r.text}, ${tsvectorLiteral(r.title, r.text)}::tsvector)`;
-const COLUMNS = sql.raw('(id, kind, type, language, status, reliability, date_lo, date_hi, place_ids, title, body, tsv)');
+const COLUMNS = sql.raw(
+  '(id, kind, type, language, status, reliability, date_lo, date_hi, place_ids, title, body, tsv)',
+);
 
 export function pgWriter(): IndexWriter<Kysely<any>> {
   return {
@@ -67,7 +71,6 @@ export async function pgRebuild(
     let batch: IndexRow[] = [];
     const flush = async () => {
       if (!batch.length) return;
-      // ON CONFLICT: a document given twice is indexed once, as last given.
       await sql`INSERT INTO search_doc ${COLUMNS} VALUES ${sql.join(batch.map(rowValues))}`.execute(tx);
       n += batch.length;
       batch = [];
@@ -76,11 +79,7 @@ export async function pgRebuild(
     const seen = new Set<string>();
     for await (const d of docs) {
       const r = toIndexRow(d);
-      if (seen.has(r.id)) {
-        await flush();
-        await sql`DELETE FROM search_doc WHERE id = ${r.id}`.execute(tx);
-        n--;
-      }
+      if (seen.has(r.id)) throw new ValidationError(`rebuild: document ${r.id} given twice`);
       seen.add(r.id);
       batch.push(r);
       if (batch.length >= ROWS_PER_INSERT) await flush();
@@ -98,9 +97,12 @@ function conditions(f: ResolvedFilters): RawBuilder<unknown>[] {
   if (f.statuses) c.push(sql`status = ANY(${f.statuses}::text[])`);
   if (f.reliabilities) c.push(sql`reliability = ANY(${f.reliabilities}::text[])`);
   if (f.languages) {
-    c.push(sql`(language = ANY(${f.languages}::text[]) OR language LIKE ANY(${f.languages.map((l) => `${l}-%`)}::text[]))`);
+    c.push(
+      sql`(language = ANY(${f.languages}::text[]) OR language LIKE ANY(${f.languages.map((l) => `${l}-%`)}::text[]))`,
+    );
   }
-  if (f.from || f.to) c.push(sql`date_lo <= ${f.to ?? '9999-12-31'}::date AND date_hi >= ${f.from ?? '0001-01-01'}::date`);
+  if (f.from || f.to)
+    c.push(sql`date_lo <= ${f.to ?? '9999-12-31'}::date AND date_hi >= ${f.from ?? '0001-01-01'}::date`);
   if (f.placeIds) c.push(sql`place_ids && ${f.placeIds}::text[]`);
   return c;
 }
@@ -112,27 +114,26 @@ export async function pgSearch(db: Kysely<any>, plan: QueryPlan): Promise<Search
   if (tsq !== null) conds.unshift(sql`tsv @@ ${tsq}::tsquery`);
   const where = conds.length ? sql`WHERE ${sql.join(conds, sql` AND `)}` : sql``;
   // Normalisation 1 divides by 1 + log(length): long documents don't win by size alone.
-  const top =
-    tsq !== null
-      ? await sql<{ id: string; kind: string; r: number }>`SELECT id, kind, ts_rank(tsv, ${tsq}::tsquery, 1) AS r
-          FROM search_doc ${where} ORDER BY r DESC, id LIMIT ${plan.limit} OFFSET ${plan.offset}`.execute(db)
-      : await sql<{ id: string; kind: string; r: number }>`SELECT id, kind, 0 AS r FROM search_doc ${where}
-          ORDER BY date_hi DESC NULLS LAST, id DESC LIMIT ${plan.limit} OFFSET ${plan.offset}`.execute(db);
-  const g = await sql<FacetRow>`SELECT kind, type, language, status, reliability, count(*)::int AS n
-    FROM search_doc ${where} GROUP BY 1, 2, 3, 4, 5`.execute(db);
-  const { total, facets } = foldFacets(g.rows);
-  const hits: SearchHit[] = [];
-  if (top.rows.length) {
-    const ids = top.rows.map((r) => r.id);
-    const texts = await sql<{ id: string; title: string; body: string }>`SELECT id, title, body FROM search_doc
-      WHERE id = ANY(${ids}::text[])`.execute(db);
-    const byId = new Map(texts.rows.map((t) => [t.id, t]));
-    for (const r of top.rows) {
-      const t = byId.get(r.id);
-      if (!t) continue;
-      hits.push({ id: r.id, kind: r.kind, title: t.title, snippet: makeSnippet(t.body, plan.highlight), score: Number(r.r) });
-    }
-  }
+  const rank = tsq !== null ? sql`ts_rank(tsv, ${tsq}::tsquery, 1)` : sql`0`;
+  const order = tsq !== null ? sql`r DESC, id` : sql`date_hi DESC NULLS LAST, id DESC`;
+  // The page and the counts run side by side on two pooled connections (measured faster than one
+  // statement over a materialised match set); a write committing between them can make the total
+  // differ by that write from the page. Text is fetched with the page only.
+  const [top, counts] = await Promise.all([
+    sql<{ id: string; kind: string; r: number; title: string; body: string }>`
+      SELECT id, kind, ${rank} AS r, title, body FROM search_doc ${where}
+      ORDER BY ${order} LIMIT ${plan.limit} OFFSET ${plan.offset}`.execute(db),
+    sql<FacetRow>`SELECT kind, type, language, status, reliability, count(*)::int AS n
+      FROM search_doc ${where} GROUP BY 1, 2, 3, 4, 5`.execute(db),
+  ]);
+  const { total, facets } = foldFacets(counts.rows);
+  const hits: SearchHit[] = top.rows.map((r) => ({
+    id: r.id,
+    kind: r.kind,
+    title: r.title,
+    snippet: makeSnippet(r.body, plan.highlight),
+    score: Number(r.r),
+  }));
   return { hits, total, facets };
 }
 

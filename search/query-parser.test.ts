@@ -51,7 +51,11 @@ test('bad syntax is a ValidationError with a message that says what to do', () =
     ['status:maybe', /unknown status/],
   ];
   for (const [q, message] of cases) {
-    assert.throws(() => planQuery({ q }), (e: unknown) => e instanceof ValidationError && message.test(e.message), q);
+    assert.throws(
+      () => planQuery({ q }),
+      (e: unknown) => e instanceof ValidationError && message.test(e.message),
+      q,
+    );
   }
 });
 

@@ -56,7 +56,8 @@ export function parseQuery(q: string): ParsedQuery {
   const n = q.length;
 
   const add = (item: QueryItem, negated: boolean, at: number) => {
-    if (++items > MAX_QUERY_ITEMS) throw new ValidationError(`the query has more than ${MAX_QUERY_ITEMS} words and phrases`);
+    if (++items > MAX_QUERY_ITEMS)
+      throw new ValidationError(`the query has more than ${MAX_QUERY_ITEMS} words and phrases`);
     if (negated) {
       if (pendingOr) throw new ValidationError(`"OR" can't be followed by an exclusion (at character ${at + 1})`);
       not.push(item);
@@ -94,7 +95,8 @@ export function parseQuery(q: string): ParsedQuery {
     const word = q.slice(i, end);
     i = end;
     if (word === 'OR' && !negated) {
-      if (must.length === 0 || pendingOr) throw new ValidationError(`"OR" at character ${start + 1} needs a word or phrase on each side`);
+      if (must.length === 0 || pendingOr)
+        throw new ValidationError(`"OR" at character ${start + 1} needs a word or phrase on each side`);
       pendingOr = true;
       continue;
     }
@@ -104,9 +106,12 @@ export function parseQuery(q: string): ParsedQuery {
       const field = FILTER_KEYS[key];
       if (!field) {
         const known = [...new Set(Object.keys(FILTER_KEYS))].join(', ');
-        throw new ValidationError(`unknown filter "${m[1]}:" (known: ${known}); put it in quotes to search for the text`);
+        throw new ValidationError(
+          `unknown filter "${m[1]}:" (known: ${known}); put it in quotes to search for the text`,
+        );
       }
-      if (negated) throw new ValidationError(`a filter can't be excluded ("-${word}"); filters only narrow the results`);
+      if (negated)
+        throw new ValidationError(`a filter can't be excluded ("-${word}"); filters only narrow the results`);
       if (pendingOr) throw new ValidationError(`"OR" can't join a filter ("${word}")`);
       addFilter(filters, key, field, m[2]!);
       continue;

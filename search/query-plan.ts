@@ -80,7 +80,12 @@ export function planQuery(req: SearchRequest, expand?: NameExpander): QueryPlan 
   }
   const terms = new Set<string>();
   const prefixes: string[] = [];
-  for (const c of must) for (const a of c.alts) for (const t of a.tokens) (a.prefix ? prefixes.push(t) : terms.add(t));
+  for (const c of must) {
+    for (const a of c.alts) {
+      if (a.prefix) prefixes.push(a.tokens[0]!);
+      else for (const t of a.tokens) terms.add(t);
+    }
+  }
   return {
     must,
     not,

@@ -6,7 +6,21 @@ import type { SearchDoc, SearchResult } from '../domain/search.ts';
 import { createSearchIndex, type SearchIndex } from './index.ts';
 import { openTestDb, testDialects, type TestDb } from './test-support.ts';
 
-const WORDS = ['탈북', '자들이', '국경', '边境', '中朝', '地区', '北京', 'border', 'North', 'korean', 'Tumen', '투먼', 'café'];
+const WORDS = [
+  '탈북',
+  '자들이',
+  '국경',
+  '边境',
+  '中朝',
+  '地区',
+  '北京',
+  'border',
+  'North',
+  'korean',
+  'Tumen',
+  '투먼',
+  'café',
+];
 const QUERIES = [
   '탈북',
   '边境',
@@ -24,27 +38,29 @@ const QUERIES = [
 ];
 
 const docArb = (id: string) =>
-  fc.record({
-    id: fc.constant(id),
-    kind: fc.constantFrom('event', 'source', 'case'),
-    title: fc.array(fc.constantFrom(...WORDS), { maxLength: 3 }).map((w) => w.join(' ')),
-    text: fc
-      .array(fc.tuple(fc.constantFrom(...WORDS), fc.constantFrom(' ', '', '. ')), { minLength: 1, maxLength: 8 })
-      .map((ws) => ws.map(([w, sep]) => w + sep).join('')),
-    language: fc.constantFrom('ko', 'zh', 'en'),
-    status: fc.constantFrom('confirmed', 'candidate', null),
-    type: fc.constantFrom('border_crossing', null),
-    date: fc.constantFrom(null, '2023', '2023-10', '2023-10-09', '2019'),
-    placeIds: fc.subarray(['p1', 'p2']),
-    reliability: fc.constantFrom('A', null),
-  }).map(({ date, ...d }): SearchDoc => ({
-    ...d,
-    kind: d.kind as SearchDoc['kind'],
-    status: d.status as SearchDoc['status'],
-    dateLo: date ? span(date).lo : null,
-    dateHi: date ? span(date).hi : null,
-    sourceId: null,
-  }));
+  fc
+    .record({
+      id: fc.constant(id),
+      kind: fc.constantFrom('event', 'source', 'case'),
+      title: fc.array(fc.constantFrom(...WORDS), { maxLength: 3 }).map((w) => w.join(' ')),
+      text: fc
+        .array(fc.tuple(fc.constantFrom(...WORDS), fc.constantFrom(' ', '', '. ')), { minLength: 1, maxLength: 8 })
+        .map((ws) => ws.map(([w, sep]) => w + sep).join('')),
+      language: fc.constantFrom('ko', 'zh', 'en'),
+      status: fc.constantFrom('confirmed', 'candidate', null),
+      type: fc.constantFrom('border_crossing', null),
+      date: fc.constantFrom(null, '2023', '2023-10', '2023-10-09', '2019'),
+      placeIds: fc.subarray(['p1', 'p2']),
+      reliability: fc.constantFrom('A', null),
+    })
+    .map(({ date, ...d }): SearchDoc => ({
+      ...d,
+      kind: d.kind as SearchDoc['kind'],
+      status: d.status as SearchDoc['status'],
+      dateLo: date ? span(date).lo : null,
+      dateHi: date ? span(date).hi : null,
+      sourceId: null,
+    }));
 
 type Op = { op: 'upsert' | 'rolled-back'; doc: SearchDoc } | { op: 'remove'; id: string };
 const idArb = fc.constantFrom('d0', 'd1', 'd2', 'd3', 'd4', 'd5');
@@ -59,9 +75,7 @@ function normalise(r: SearchResult) {
   return {
     total: r.total,
     facets: r.facets,
-    hits: r.hits
-      .map((h) => ({ ...h, score: Math.round(h.score * 1e9) / 1e9 }))
-      .sort((a, b) => (a.id < b.id ? -1 : 1)),
+    hits: r.hits.map((h) => ({ ...h, score: Math.round(h.score * 1e9) / 1e9 })).sort((a, b) => (a.id < b.id ? -1 : 1)),
   };
 }
 

@@ -3,37 +3,64 @@ import { after, before, describe, test } from 'node:test';
 import { ValidationError } from '../domain/errors.ts';
 import { HIGHLIGHT_END as E, HIGHLIGHT_START as S, type SearchDoc, type SearchRequest } from '../domain/search.ts';
 import { createSearchIndex, type SearchIndex } from './index.ts';
-import { openTestDb, testDialects, type TestDb } from './test-support.ts';
-
-let n = 0;
-export function doc(p: Partial<SearchDoc> & { text: string }): SearchDoc {
-  return {
-    id: p.id ?? `doc-${++n}`,
-    kind: p.kind ?? 'event',
-    title: p.title ?? '',
-    text: p.text,
-    language: p.language ?? 'en',
-    status: p.status === undefined ? 'confirmed' : p.status,
-    type: p.type ?? null,
-    dateLo: p.dateLo ?? null,
-    dateHi: p.dateHi ?? null,
-    placeIds: p.placeIds ?? [],
-    reliability: p.reliability ?? null,
-    sourceId: p.sourceId ?? null,
-  };
-}
+import { doc, openTestDb, testDialects, type TestDb } from './test-support.ts';
 
 const TUMEN = ['tumen', '투먼', '도문', '图们'];
-const expandName = (term: string) => (TUMEN.includes(term.toLowerCase()) ? TUMEN.filter((t) => t !== term.toLowerCase()) : []);
+const expandName = (term: string) =>
+  TUMEN.includes(term.toLowerCase()) ? TUMEN.filter((t) => t !== term.toLowerCase()) : [];
 
 const DOCS: SearchDoc[] = [
-  doc({ id: 'ko1', language: 'ko', type: 'border_crossing', title: '증언', text: '탈북자들이 두만강을 건넜다.', dateLo: '2023-01-01', dateHi: '2023-12-31' }),
-  doc({ id: 'ko2', language: 'ko', text: '투먼에서 체포되었다.', dateLo: '2023-10-09', dateHi: '2023-10-09', placeIds: ['p-tumen'] }),
-  doc({ id: 'zh1', language: 'zh-Hans', kind: 'source', status: null, reliability: 'B', type: 'news_report', text: '中朝边境地区加强了监控。', dateLo: '2022-05-01', dateHi: '2022-05-31' }),
+  doc({
+    id: 'ko1',
+    language: 'ko',
+    type: 'border_crossing',
+    title: '증언',
+    text: '탈북자들이 두만강을 건넜다.',
+    dateLo: '2023-01-01',
+    dateHi: '2023-12-31',
+  }),
+  doc({
+    id: 'ko2',
+    language: 'ko',
+    text: '투먼에서 체포되었다.',
+    dateLo: '2023-10-09',
+    dateHi: '2023-10-09',
+    placeIds: ['p-tumen'],
+  }),
+  doc({
+    id: 'zh1',
+    language: 'zh-Hans',
+    kind: 'source',
+    status: null,
+    reliability: 'B',
+    type: 'news_report',
+    text: '中朝边境地区加强了监控。',
+    dateLo: '2022-05-01',
+    dateHi: '2022-05-31',
+  }),
   doc({ id: 'zh2', language: 'zh', text: '图们市公安局在北京开会。', placeIds: ['p-tumen', 'p-beijing'] }),
-  doc({ id: 'en1', type: 'forced_repatriation', title: 'Forced return', text: 'North Korean women were sent back from Tumen across the border.', dateLo: '2019-01-01', dateHi: '2019-12-31' }),
-  doc({ id: 'en2', status: 'candidate', text: 'A Korean man from the north crossed the border near China.', dateLo: '2020-03-01', dateHi: '2020-03-31' }),
-  doc({ id: 'en3', kind: 'source', status: null, reliability: 'A', text: 'Naïve café owners in Yanji, China reported nothing.' }),
+  doc({
+    id: 'en1',
+    type: 'forced_repatriation',
+    title: 'Forced return',
+    text: 'North Korean women were sent back from Tumen across the border.',
+    dateLo: '2019-01-01',
+    dateHi: '2019-12-31',
+  }),
+  doc({
+    id: 'en2',
+    status: 'candidate',
+    text: 'A Korean man from the north crossed the border near China.',
+    dateLo: '2020-03-01',
+    dateHi: '2020-03-31',
+  }),
+  doc({
+    id: 'en3',
+    kind: 'source',
+    status: null,
+    reliability: 'A',
+    text: 'Naïve café owners in Yanji, China reported nothing.',
+  }),
 ];
 
 const ids = (r: { hits: { id: string }[] }) => r.hits.map((h) => h.id).sort();
@@ -42,7 +69,8 @@ function suite(dialect: 'sqlite' | 'postgres') {
   describe(`search on ${dialect}`, () => {
     let t: TestDb;
     let index: SearchIndex;
-    const q = async (query: string | SearchRequest) => index.search(typeof query === 'string' ? { q: query, limit: 50 } : query);
+    const q = async (query: string | SearchRequest) =>
+      index.search(typeof query === 'string' ? { q: query, limit: 50 } : query);
 
     before(async () => {
       t = await openTestDb(dialect);
@@ -93,7 +121,11 @@ function suite(dialect: 'sqlite' | 'postgres') {
       assert.deepEqual(ids(await q('place:p-tumen')), ['ko2', 'zh2']);
       assert.deepEqual(ids(await q('border kind:event,source status:confirmed')), ['en1']);
       assert.deepEqual(ids(await q({ q: 'border', statuses: ['candidate'] })), ['en2']);
-      assert.deepEqual(ids(await q({ q: 'kind:event', kinds: ['source'] })), [], 'typed and structured filters both apply');
+      assert.deepEqual(
+        ids(await q({ q: 'kind:event', kinds: ['source'] })),
+        [],
+        'typed and structured filters both apply',
+      );
       assert.deepEqual(ids(await q({ q: '', placeIds: ['p-beijing'], languages: ['zh'] })), ['zh2']);
     });
 
@@ -137,7 +169,10 @@ function suite(dialect: 'sqlite' | 'postgres') {
     });
 
     test('long texts get a window around the first match', async () => {
-      const long = doc({ id: 'long', text: `${'filler words here. '.repeat(50)}the smuggler was caught ${'and more text. '.repeat(50)}` });
+      const long = doc({
+        id: 'long',
+        text: `${'filler words here. '.repeat(50)}the smuggler was caught ${'and more text. '.repeat(50)}`,
+      });
       await index.writer.upsert(t.db, long);
       const [hit] = (await q('smuggler')).hits;
       assert.ok(hit);
@@ -157,12 +192,26 @@ function suite(dialect: 'sqlite' | 'postgres') {
     test('limit and offset page through the ranking', async () => {
       const all = await q({ q: 'korean OR 탈북 OR border OR china', limit: 50 });
       const page = await q({ q: 'korean OR 탈북 OR border OR china', limit: 2, offset: 1 });
-      assert.deepEqual(page.hits.map((h) => h.id), all.hits.slice(1, 3).map((h) => h.id));
+      assert.deepEqual(
+        page.hits.map((h) => h.id),
+        all.hits.slice(1, 3).map((h) => h.id),
+      );
       assert.equal(page.total, all.total);
     });
 
     test('bad syntax and bad values are ValidationErrors', async () => {
-      for (const bad of ['"north korean', 'stauts:confirmed', 'from:2023-13', 'kind:bogus', '-border', 'from:2024 to:2023', '-kind:event', 'a OR', 'reliability:Z', '!!!']) {
+      for (const bad of [
+        '"north korean',
+        'stauts:confirmed',
+        'from:2023-13',
+        'kind:bogus',
+        '-border',
+        'from:2024 to:2023',
+        '-kind:event',
+        'a OR',
+        'reliability:Z',
+        '!!!',
+      ]) {
         await assert.rejects(q(bad), ValidationError, bad);
       }
       await assert.rejects(q({ q: 'a', limit: 0 }), ValidationError);

@@ -1,28 +1,46 @@
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type RawBuilder } from 'kysely';
 import { ValidationError } from '../domain/errors.ts';
 import type { IndexWriter, SearchDoc } from '../domain/search.ts';
 import { indexText } from './analyzer.ts';
 import { toIndexRow, type IndexRow } from './doc.ts';
 import { clearSearchTables } from './migrations.ts';
 
-/** FTS rowid = combo × 2^32 + seq; combos stay below 2^20 so the rowid is exact in a JS number. */
-export const SEQ_SPAN = 2 ** 32;
-const MAX_COMBO = 2 ** 20;
+/*
+ * The FTS rowid carries what search filters and counts on, so that a query over tens of
+ * thousands of matches reads nothing but the index:
+ *   bits 46-62 combo code (kind/type/language/status/reliability)
+ *   bits 39-45 year bucket of the first day, bits 32-38 of the last day (1900 + 0…127, clamped)
+ *   bits 0-31  seq, the document's key in search_doc/search_text
+ * It exceeds 2^53, so it is only ever computed and taken apart in SQL, never in JS.
+ */
+const SEQ_SPAN = 2 ** 32;
+const MAX_COMBO = 2 ** 17;
+export const FIRST_YEAR = 1900;
+export const UNDATED = { lo: 127, hi: 0 }; // an empty bucket interval: the year test never accepts it
 
-export const ftsRowid = (combo: number, seq: number) => combo * SEQ_SPAN + seq;
 export const dayInt = (day: string | null) => (day === null ? null : Number(day.replaceAll('-', '')));
+export const yearBucket = (day: number) => Math.max(0, Math.min(127, Math.floor(day / 10000) - FIRST_YEAR));
+
+export function ftsRowid(combo: number, lo: number | null, hi: number | null, seq: number): RawBuilder<unknown> {
+  const b = lo === null || hi === null ? UNDATED : { lo: yearBucket(lo), hi: yearBucket(hi) };
+  const high = sql.raw(String(((combo * 128 + b.lo) * 128 + b.hi) | 0));
+  return sql`((${high} << 32) | ${sql.raw(String(seq | 0))})`;
+}
 
 const comboKey = (r: IndexRow) => [r.kind, r.type ?? '', r.language, r.status ?? '', r.reliability ?? ''];
 
 async function comboCode(tx: Kysely<any>, r: IndexRow): Promise<number> {
   const [kind, type, language, status, reliability] = comboKey(r);
   const found = await sql<{ code: number }>`SELECT code FROM search_combo
-    WHERE kind = ${kind} AND type = ${type} AND language = ${language} AND status = ${status} AND reliability = ${reliability}`.execute(tx);
+    WHERE kind = ${kind} AND type = ${type} AND language = ${language} AND status = ${status} AND reliability = ${reliability}`.execute(
+    tx,
+  );
   if (found.rows[0]) return found.rows[0].code;
   const made = await sql<{ code: number }>`INSERT INTO search_combo (kind, type, language, status, reliability)
     VALUES (${kind}, ${type}, ${language}, ${status}, ${reliability}) RETURNING code`.execute(tx);
   const code = made.rows[0]!.code;
-  if (code >= MAX_COMBO) throw new Error('search index: too many distinct kind/type/language/status/reliability combinations');
+  if (code >= MAX_COMBO)
+    throw new Error('search index: too many distinct kind/type/language/status/reliability combinations');
   return code;
 }
 
@@ -34,12 +52,14 @@ function inTransaction<T>(db: Kysely<any>, work: (tx: Kysely<any>) => Promise<T>
 interface Existing {
   seq: number;
   combo: number;
+  date_lo: number | null;
+  date_hi: number | null;
   title: string;
   body: string;
 }
 
 async function existing(tx: Kysely<any>, id: string): Promise<Existing | undefined> {
-  const r = await sql<Existing>`SELECT t.seq, d.combo, t.title, t.body FROM search_text t
+  const r = await sql<Existing>`SELECT t.seq, d.combo, d.date_lo, d.date_hi, t.title, t.body FROM search_text t
     JOIN search_doc d ON d.seq = t.seq WHERE t.id = ${id}`.execute(tx);
   return r.rows[0];
 }
@@ -47,7 +67,9 @@ async function existing(tx: Kysely<any>, id: string): Promise<Existing | undefin
 /** A contentless table forgets a row given the tokens it was indexed with. */
 async function unindex(tx: Kysely<any>, e: Existing): Promise<void> {
   await sql`INSERT INTO search_fts (search_fts, rowid, title, body)
-    VALUES ('delete', ${ftsRowid(e.combo, e.seq)}, ${indexText(e.title)}, ${indexText(e.body)})`.execute(tx);
+    VALUES ('delete', ${ftsRowid(e.combo, e.date_lo, e.date_hi, e.seq)}, ${indexText(e.title)}, ${indexText(e.body)})`.execute(
+    tx,
+  );
 }
 
 async function upsert(tx: Kysely<any>, r: IndexRow): Promise<void> {
@@ -70,9 +92,11 @@ async function upsert(tx: Kysely<any>, r: IndexRow): Promise<void> {
     await sql`INSERT INTO search_doc (seq, combo, date_lo, date_hi) VALUES (${seq}, ${code}, ${lo}, ${hi})`.execute(tx);
   }
   await sql`INSERT INTO search_fts (rowid, title, body)
-    VALUES (${ftsRowid(code, seq)}, ${indexText(r.title)}, ${indexText(r.text)})`.execute(tx);
+    VALUES (${ftsRowid(code, lo, hi, seq)}, ${indexText(r.title)}, ${indexText(r.text)})`.execute(tx);
   if (r.placeIds.length) {
-    await sql`INSERT INTO search_place (place_id, seq) VALUES ${sql.join(r.placeIds.map((p) => sql`(${p}, ${seq})`))}`.execute(tx);
+    await sql`INSERT INTO search_place (place_id, seq) VALUES ${sql.join(r.placeIds.map((p) => sql`(${p}, ${seq})`))}`.execute(
+      tx,
+    );
   }
 }
 
@@ -93,6 +117,13 @@ export function sqliteWriter(): IndexWriter<Kysely<any>> {
     },
     remove: (tx, id) => inTransaction(tx, (t) => remove(t, id)),
   };
+}
+
+/** FTS5 keeps these in its config table; the values restored after a rebuild are FTS5's defaults. */
+async function ftsConfig(db: Kysely<any>, key: 'automerge' | 'hashsize', value: number): Promise<void> {
+  await sql`INSERT INTO search_fts (search_fts, rank) VALUES (${key}, ${sql.raw(String(Math.trunc(value)))})`.execute(
+    db,
+  );
 }
 
 /** Rows per multi-row INSERT: 4 parameters each, well under SQLite's parameter limit. */
@@ -136,8 +167,10 @@ export async function sqliteRebuild(
         if (code === undefined) combos.set(key, (code = await comboCode(tx, r)));
         seq++;
         text.push([seq, r.id, r.title, r.text]);
-        doc.push([seq, code, dayInt(r.dateLo), dayInt(r.dateHi)]);
-        fts.push([ftsRowid(code, seq), indexText(r.title), indexText(r.text)]);
+        const lo = dayInt(r.dateLo);
+        const hi = dayInt(r.dateHi);
+        doc.push([seq, code, lo, hi]);
+        fts.push([ftsRowid(code, lo, hi, seq), indexText(r.title), indexText(r.text)]);
         for (const p of r.placeIds) place.push([p, seq]);
       }
       await insertMany(tx, 'INSERT INTO search_text (seq, id, title, body)', text);
@@ -147,15 +180,23 @@ export async function sqliteRebuild(
     });
     onProgress?.(seq);
   };
-  for await (const d of docs) {
-    const r = toIndexRow(d);
-    // A duplicate would otherwise surface as a raw UNIQUE constraint error halfway through.
-    if (ids.has(r.id)) throw new ValidationError(`rebuild: document ${r.id} given twice`);
-    ids.add(r.id);
-    batch.push(r);
-    if (batch.length >= BATCH) await flush();
+  // Bulk mode: bigger in-memory segments and no incremental merging; 'optimize' merges once at the end.
+  await ftsConfig(db, 'automerge', 0);
+  await ftsConfig(db, 'hashsize', 16 * 2 ** 20);
+  try {
+    for await (const d of docs) {
+      const r = toIndexRow(d);
+      // A duplicate would otherwise surface as a raw UNIQUE constraint error halfway through.
+      if (ids.has(r.id)) throw new ValidationError(`rebuild: document ${r.id} given twice`);
+      ids.add(r.id);
+      batch.push(r);
+      if (batch.length >= BATCH) await flush();
+    }
+    await flush();
+  } finally {
+    await ftsConfig(db, 'automerge', 4);
+    await ftsConfig(db, 'hashsize', 2 ** 20);
   }
-  await flush();
   // One segment per term: the fastest layout to query.
   await sql`INSERT INTO search_fts (search_fts) VALUES ('optimize')`.execute(db);
   await sql`DELETE FROM search_meta WHERE key = 'needs_rebuild'`.execute(db);

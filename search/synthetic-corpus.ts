@@ -30,7 +30,10 @@ function mulberry32(seed: number): () => number {
 
 class Zipf<T> {
   private readonly cdf: Float64Array;
-  constructor(readonly items: T[], s = 1.05) {
+  constructor(
+    readonly items: T[],
+    s = 1.05,
+  ) {
     this.cdf = new Float64Array(items.length);
     let sum = 0;
     for (let i = 0; i < items.length; i++) this.cdf[i] = sum += 1 / Math.pow(i + 1, s);
@@ -48,11 +51,14 @@ class Zipf<T> {
   }
 }
 
-const EN_REAL = ('north korean refugees china police report witness crossing river night arrested detained camp ' +
+const EN_REAL = (
+  'north korean refugees china police report witness crossing river night arrested detained camp ' +
   'sent back family broker city province village market army soldiers camera fence guards women children ' +
-  'interview testimony released prison labour escape route embassy third country ministry security official').split(' ');
+  'interview testimony released prison labour escape route embassy third country ministry security official'
+).split(' ');
 const EN_SYL = 'ka ro mi ta sun de lo pe ri va no ke ma tu shi ar en ol um ix pa ge fo la si'.split(' ');
-const KO_DOMAIN = '국경 북송 중국 공안 브로커 인신매매 두만강 압록강 수용소 여성 아이 가족 증언 체포 구금 도강 감시'.split(' ');
+const KO_DOMAIN =
+  '국경 북송 중국 공안 브로커 인신매매 두만강 압록강 수용소 여성 아이 가족 증언 체포 구금 도강 감시'.split(' ');
 const KO_PARTICLES = ['이', '가', '을', '를', '은', '는', '에서', '의', '들이', '에게', '와'];
 const ZH_DOMAIN = '遣返 朝鲜 中国 公安 难民 图们江 鸭绿江 延边 妇女 儿童 家属 证词 逮捕 拘留 越境 监控'.split(' ');
 
@@ -103,7 +109,8 @@ export function* syntheticDocs(opts: CorpusOptions): Generator<SearchDoc> {
     const out: string[] = [];
     for (let i = 0; i < words; i++) {
       if (lang === 'en') out.push(en.pick(rand()));
-      else if (lang === 'ko') out.push(ko.pick(rand()) + (rand() < 0.6 ? KO_PARTICLES[Math.floor(rand() * KO_PARTICLES.length)] : ''));
+      else if (lang === 'ko')
+        out.push(ko.pick(rand()) + (rand() < 0.6 ? KO_PARTICLES[Math.floor(rand() * KO_PARTICLES.length)] : ''));
       else out.push(zh.pick(rand()) + (i % 9 === 8 ? '，' : ''));
     }
     return lang === 'zh' ? out.join('') + '。' : out.join(' ') + '.';

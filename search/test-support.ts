@@ -5,6 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { SearchDoc } from '../domain/search.ts';
 import { migrateSearch, type SearchDialect } from './migrations.ts';
 
 /** A migrated, empty database of one dialect for a test suite, and how to throw it away. */
@@ -49,7 +50,10 @@ export async function openTestDb(dialect: SearchDialect): Promise<TestDb> {
   await admin.end();
   const url = new URL(PG_URL);
   url.pathname = `/${name}`;
-  const db = new Kysely<any>({ dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: url.toString(), max: 4 }) }) });
+  const pool = new pg.Pool({ connectionString: url.toString(), max: 4 });
+  // DROP … WITH (FORCE) in dispose() ends connections still closing; that is expected.
+  pool.on('error', () => undefined);
+  const db = new Kysely<any>({ dialect: new PostgresDialect({ pool }) });
   await migrateSearch(db, 'postgres');
   return {
     dialect,
@@ -61,5 +65,24 @@ export async function openTestDb(dialect: SearchDialect): Promise<TestDb> {
       await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
       await c.end();
     },
+  };
+}
+
+let n = 0;
+/** A search document with defaults for what a test doesn't care about. */
+export function doc(p: Partial<SearchDoc> & { text: string }): SearchDoc {
+  return {
+    id: p.id ?? `doc-${++n}`,
+    kind: p.kind ?? 'event',
+    title: p.title ?? '',
+    text: p.text,
+    language: p.language ?? 'en',
+    status: p.status === undefined ? 'confirmed' : p.status,
+    type: p.type ?? null,
+    dateLo: p.dateLo ?? null,
+    dateHi: p.dateHi ?? null,
+    placeIds: p.placeIds ?? [],
+    reliability: p.reliability ?? null,
+    sourceId: p.sourceId ?? null,
   };
 }

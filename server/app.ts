@@ -1,11 +1,21 @@
+import cookie from '@fastify/cookie';
 import swagger from '@fastify/swagger';
-import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
+import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { Authenticator, type SessionPolicy } from '../app/auth/authenticator.ts';
 import type { Tumen } from '../app/tumen.ts';
 import { MAX_IMPORT_BYTES } from '../ingest/parse/index.ts';
+import { cookieSettings, type IdentityContext } from './http/actor.ts';
 import { auditRoutes } from './http/audit/audit.routes.ts';
+import { registerAuthGate } from './http/auth/auth.hook.ts';
+import { authRoutes } from './http/auth/auth.routes.ts';
+import { tokensRoutes } from './http/auth/tokens.routes.ts';
+import { usersRoutes } from './http/auth/users.routes.ts';
+import { logRedaction, logSerializers } from './log-options.ts';
+import { collectRoutes, routesWithoutPolicy } from './route-table.ts';
 import { candidatesRoutes } from './http/candidates/candidates.routes.ts';
 import { figuresRoutes } from './http/figures/figures.routes.ts';
+import { searchRoutes } from './http/search/search.routes.ts';
 import { registerErrorHandling } from './http/errors.ts';
 import { evidenceRoutes } from './http/evidence/evidence.routes.ts';
 import { exportRoutes } from './http/export/export.routes.ts';
@@ -21,30 +31,38 @@ export interface ServerOptions {
   jsonLimit?: number;
   /** Largest uploaded file in bytes; the importer's own limit by default (50 MiB). */
   uploadLimit?: number;
+  /**
+   * Mark the session cookie Secure (and name it __Host-…). On by default; off only for plain-HTTP
+   * loopback (tests, a laptop without TLS), which startServer enforces.
+   */
+  cookieSecure?: boolean;
+  /** Idle and absolute session lifetimes (defaults: 30 minutes, 12 hours). */
+  sessions?: SessionPolicy;
+  /** Where log lines go (default: stdout); tests capture them here. */
+  logStream?: { write(line: string): void };
+  /** Sign-in service to use; tests pass one with a fake clock or tighter throttles. */
+  authenticator?: Authenticator;
 }
 
 export const DEFAULT_JSON_LIMIT = 25 * 1024 * 1024;
 
-/**
- * What a request log line may say: method and path, nothing else. Intake of testimony must not
- * log IP addresses (a log that places a witness's device at a time is itself a danger to them),
- * nor query strings (searches carry names) nor bodies (they are the testimony).
- */
-const logSerializers = {
-  req: (req: FastifyRequest) => ({ method: req.method, url: (req.url ?? '').split('?')[0] }),
-};
-
 export async function buildServer(tumen: Tumen, opts: ServerOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: opts.logger ? { level: 'info', serializers: logSerializers } : false,
+    logger: opts.logger || opts.logStream ? { level: 'info', serializers: logSerializers, redact: logRedaction, ...(opts.logStream ? { stream: opts.logStream } : {}) } : false,
     bodyLimit: opts.jsonLimit ?? DEFAULT_JSON_LIMIT,
     // Client addresses are never needed, so no proxy header is trusted to supply one.
     trustProxy: false,
     routerOptions: { ignoreTrailingSlash: true },
   });
+  collectRoutes(app);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandling(app);
+  await app.register(cookie);
+  const cookieCfg = cookieSettings(opts.cookieSecure ?? true);
+  const authenticator = opts.authenticator ?? new Authenticator(tumen.store, undefined, opts.sessions);
+  const identity: IdentityContext = { tumen, authenticator, cookie: cookieCfg, usersExist: false };
+  registerAuthGate(app, identity);
 
   await app.register(swagger, {
     openapi: {
@@ -63,6 +81,9 @@ export async function buildServer(tumen: Tumen, opts: ServerOptions = {}): Promi
   await app.register(
     async (api) => {
       await api.register(healthRoutes, { tumen });
+      await api.register(authRoutes, { tumen, authenticator, cookie: cookieCfg });
+      await api.register(tokensRoutes, { tumen });
+      await api.register(usersRoutes, { tumen });
       await api.register(sourcesRoutes, { tumen });
       await api.register(recordsRoutes, { tumen });
       await api.register(evidenceRoutes, { tumen });
@@ -71,10 +92,12 @@ export async function buildServer(tumen: Tumen, opts: ServerOptions = {}): Promi
       await api.register(auditRoutes, { tumen });
       await api.register(candidatesRoutes, { tumen });
       await api.register(figuresRoutes, { tumen });
+      await api.register(searchRoutes, { tumen });
     },
     { prefix: '/api' },
   );
   await app.register(webAppRoutes);
   await app.ready();
+  for (const r of routesWithoutPolicy(app.routeTable)) app.log.error(`route ${r.method} ${r.url} has no access policy: it answers 403 until server/http/route-policies.ts gives it one`);
   return app;
 }

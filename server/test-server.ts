@@ -2,15 +2,22 @@ import { rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
 import { resolveConfig } from '../app/config.ts';
-import { openTumen, type Tumen } from '../app/tumen.ts';
+import type { Tumen } from '../app/tumen.ts';
 import { createTestDatabase, tempDir } from '../test/databases.ts';
+import { openTestTumen } from '../test/keys.ts';
 import { buildServer, type ServerOptions } from './app.ts';
+import { seedTestUsers, signIn, type SignedInClient, type TestUsers } from './test-accounts.ts';
+import type { Role } from '../domain/actor.ts';
 
 export interface TestServer {
   /** Base URL without a trailing slash, e.g. http://127.0.0.1:41234 */
   url: string;
   tumen: Tumen;
   app: FastifyInstance;
+  /** With `users: true`: one account per role (see test-accounts.ts). */
+  users: TestUsers | null;
+  /** Signs in as the seeded account of `role` (needs `users: true`). */
+  as(role: Role): Promise<SignedInClient>;
   /** Stops the server, closes the store and removes the data folder (and the PostgreSQL database). */
   close(): Promise<void>;
 }
@@ -18,25 +25,38 @@ export interface TestServer {
 export interface TestServerOptions extends ServerOptions {
   /** 'postgres' needs TUMEN_TEST_PG_URL; a throwaway database is created and dropped. */
   dialect?: 'sqlite' | 'postgres';
+  /** Seed an admin, an analyst and a viewer: the server then requires sign-in (no local mode). */
+  users?: boolean;
 }
 
 /** A real server on 127.0.0.1 with a random port, over a fresh store in a temp folder. */
 export async function startTestServer(opts: TestServerOptions = {}): Promise<TestServer> {
-  const { dialect = 'sqlite', ...serverOpts } = opts;
+  const { dialect = 'sqlite', users: withUsers = false, ...serverOpts } = opts;
   const data = tempDir('tumen-server-');
   const pg = dialect === 'postgres' ? await createTestDatabase('postgres') : null;
   const env: NodeJS.ProcessEnv = { ...process.env, TUMEN_DATABASE_URL: pg?.location ?? '' };
-  const tumen = await openTumen(resolveConfig({ data, env }));
+  // A test vault (cheap KDF, test passphrase): the server runs on encrypted data as in production.
+  const tumen = await openTestTumen(resolveConfig({ data, env }));
+  const users = withUsers ? await seedTestUsers(tumen) : null;
   const app = await buildServer(tumen, serverOpts);
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();
   if (!address || typeof address === 'string') throw new Error('server has no TCP address');
+  const url = `http://127.0.0.1:${address.port}`;
   return {
-    url: `http://127.0.0.1:${address.port}`,
+    url,
     tumen,
     app,
+    users,
+    as: async (role) => {
+      if (!users) throw new Error('startTestServer({ users: true }) seeds the accounts');
+      return signIn({ url }, users[role].username, users[role].password);
+    },
     close: async () => {
-      await app.close();
+      const closing = app.close();
+      // Tests do not wait out keep-alive: sockets fetch opened but never used would hold close() for 72 s.
+      app.server.closeAllConnections();
+      await closing;
       await tumen.close();
       await pg?.drop();
       rmSync(data, { recursive: true, force: true });

@@ -24,33 +24,10 @@ export class FileBlobStore implements BlobStore {
     return join(this.root, 'sha256', sha256.slice(0, 2), sha256.slice(2, 4), sha256);
   }
 
-  /** Temp file, fsync, rename, fsync the folder: a crash leaves either no blob or the whole blob. */
   async put(bytes: Uint8Array): Promise<{ sha256: string; size: number; created: boolean }> {
     const sha256 = createHash('sha256').update(bytes).digest('hex');
-    const path = this.pathOf(sha256);
     if (await this.has(sha256)) return { sha256, size: bytes.byteLength, created: false };
-    const dir = dirname(path);
-    await mkdir(dir, { recursive: true });
-    const tmp = join(dir, `.tmp-${randomBytes(8).toString('hex')}`);
-    const fh = await open(tmp, constants.O_CREAT | constants.O_EXCL | constants.O_WRONLY, 0o600);
-    try {
-      await fh.writeFile(bytes);
-      await fh.sync();
-    } finally {
-      await fh.close();
-    }
-    try {
-      await rename(tmp, path);
-    } catch (err) {
-      await unlink(tmp).catch(() => undefined);
-      throw err;
-    }
-    const dh = await open(dir, 'r');
-    try {
-      await dh.sync();
-    } finally {
-      await dh.close();
-    }
+    await writeFileDurably(this.pathOf(sha256), bytes);
     return { sha256, size: bytes.byteLength, created: true };
   }
 
@@ -70,5 +47,31 @@ export class FileBlobStore implements BlobStore {
     } catch {
       return false;
     }
+  }
+}
+
+/** Temp file, fsync, rename, fsync the folder: a crash leaves either no file or the whole file. */
+export async function writeFileDurably(path: string, bytes: Uint8Array): Promise<void> {
+  const dir = dirname(path);
+  await mkdir(dir, { recursive: true });
+  const tmp = join(dir, `.tmp-${randomBytes(8).toString('hex')}`);
+  const fh = await open(tmp, constants.O_CREAT | constants.O_EXCL | constants.O_WRONLY, 0o600);
+  try {
+    await fh.writeFile(bytes);
+    await fh.sync();
+  } finally {
+    await fh.close();
+  }
+  try {
+    await rename(tmp, path);
+  } catch (err) {
+    await unlink(tmp).catch(() => undefined);
+    throw err;
+  }
+  const dh = await open(dir, 'r');
+  try {
+    await dh.sync();
+  } finally {
+    await dh.close();
   }
 }

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Actor } from '../domain/actor.ts';
 import { NotFoundError, ValidationError } from '../domain/errors.ts';
 import { citationInputSchema, type Citation, type CitationInput } from '../domain/records.ts';
+import { recordInScope, scopeOf, sourceInScope, UNRESTRICTED, type Scope } from './access.ts';
 import type { DB } from './schema.ts';
 import { newId, nowIso } from './support.ts';
 
@@ -27,6 +28,7 @@ export class CitationRepository {
       .select(['id', 'text'])
       .where('id', '=', input.sourceId)
       .where('deleted_at', 'is', null)
+      .where(sourceInScope(scopeOf(actor, 'read')))
       .executeTakeFirst();
     if (!source) throw new ValidationError(`citation: source ${input.sourceId} not found`);
     if (input.end > source.text.length) {
@@ -68,13 +70,20 @@ export class CitationRepository {
     if (Number(r.numDeletedRows) === 0) throw new NotFoundError('citation');
   }
 
-  async forRecords(recordIds: string[]): Promise<Map<string, Citation[]>> {
+  /** For audit hashes and verify: every citation, whoever may see its source. */
+  forRecordsUnrestricted(recordIds: string[]): Promise<Map<string, Citation[]>> {
+    return this.forRecords(recordIds, UNRESTRICTED);
+  }
+
+  /** Citations of these records into sources within `scope` (a quote is a piece of its source). */
+  async forRecords(recordIds: string[], scope: Scope): Promise<Map<string, Citation[]>> {
     const out = new Map<string, Citation[]>();
     if (recordIds.length === 0) return out;
     const rows = await this.db
       .selectFrom('citations')
       .selectAll()
       .where('record_id', 'in', recordIds)
+      .where(sourceInScope(scope, 'citations.source_id'))
       .orderBy('record_id')
       .orderBy('start_offset')
       .orderBy('id')
@@ -99,9 +108,11 @@ export class CitationRepository {
     return out;
   }
 
-  async forSource(sourceId: string): Promise<Citation[]> {
-    const rows = await this.db.selectFrom('citations').select('record_id').where('source_id', '=', sourceId).execute();
-    const map = await this.forRecords([...new Set(rows.map((r) => r.record_id))]);
+  /** Citations into a source, from the records the actor may see. */
+  async forSource(actor: Actor, sourceId: string): Promise<Citation[]> {
+    const scope = scopeOf(actor, 'read');
+    const rows = await this.db.selectFrom('citations').select('record_id').where('source_id', '=', sourceId).where(recordInScope(scope, 'citations.record_id')).execute();
+    const map = await this.forRecords([...new Set(rows.map((r) => r.record_id))], scope);
     return [...map.values()].flat().filter((c) => c.sourceId === sourceId).sort((a, b) => a.start - b.start);
   }
 }

@@ -9,6 +9,8 @@ export interface Database_ {
   db: Kysely<DB>;
   dialect: Dialect;
   close(): Promise<void>;
+  /** SQLite only: better-sqlite3's online backup, a consistent copy while writers keep going. */
+  snapshot?: (dest: string) => Promise<void>;
 }
 export type { Database_ as TumenDatabase };
 
@@ -37,7 +39,7 @@ function openSqlite(opts: OpenOptions): Database_ {
   raw.pragma('busy_timeout = 5000');
   opts.onSqlite?.(raw);
   const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: raw }) });
-  return { db, dialect: 'sqlite', close: () => db.destroy() };
+  return { db, dialect: 'sqlite', close: () => db.destroy(), snapshot: async (dest) => void (await raw.backup(dest)) };
 }
 
 // BIGINT and NUMERIC come back as strings from pg; our counts and sequence numbers fit in a double.

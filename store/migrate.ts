@@ -1,6 +1,9 @@
 import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import type { Dialect } from './db.ts';
 import * as initial from './migrations/2026-11-23-0700-initial.ts';
+import * as merkleLog from './migrations/2026-11-23-1200-merkle-log.ts';
+import * as accounts from './migrations/2026-11-24-0900-accounts.ts';
+import * as compartments from './migrations/2026-11-24-0910-compartments.ts';
 
 type DialectMigration = {
   up(db: Kysely<unknown>, dialect: Dialect): Promise<void>;
@@ -10,6 +13,9 @@ type DialectMigration = {
 /** Listed explicitly, in order; names are timestamps so they sort and never collide. */
 export const MIGRATIONS: Record<string, DialectMigration> = {
   '2026-11-23-0700-initial': initial,
+  '2026-11-23-1200-merkle-log': merkleLog,
+  '2026-11-24-0900-accounts': accounts,
+  '2026-11-24-0910-compartments': compartments,
 };
 
 class StaticProvider implements MigrationProvider {

@@ -1,6 +1,7 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { Actor } from '../domain/actor.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../domain/errors.ts';
+import { mayReadProtectedFields } from '../domain/policies/index.ts';
 import {
   CITED_KINDS,
   RECORD_BODY_SCHEMAS,
@@ -17,10 +18,15 @@ import { recordDates, recordLabel, recordParentId, recordPlaceId, recordSearchTe
 import type { IndexWriter, SearchDoc } from '../domain/search.ts';
 import type { RecordStatus } from '../domain/vocabulary.ts';
 import { parseOrThrow } from '../domain/validate.ts';
+import { recordInScope, scopeOf, UNRESTRICTED, type Scope } from './access.ts';
 import type { AuditRepository } from './audit.repository.ts';
 import { CitationRepository } from './citations.repository.ts';
+import { CompartmentRepository } from './compartments.repository.ts';
+import { compartmentsForNewRecord, requireRecordWritable, requireWritable } from './record-access.ts';
 import { checkReferences } from './references.ts';
 import type { DB, RecordsTable } from './schema.ts';
+import type { Sealer } from './sealing.ts';
+import { citationStates, recordAuditState } from './state-hashes.ts';
 import { canonicalJson, clampLimit, decodeCursor, newId, nowIso, pageOf, type Page } from './support.ts';
 
 export interface NewRecord<K extends RecordKind = RecordKind> {
@@ -29,7 +35,11 @@ export interface NewRecord<K extends RecordKind = RecordKind> {
   status?: RecordStatus;
   protected?: unknown;
   citations?: CitationInput[];
+  /** Only for a record that cites nothing (else it inherits its sources'); the default compartment otherwise. */
+  compartments?: string[];
 }
+
+type ReadOpts = { includeProtected?: boolean; includeDeleted?: boolean };
 
 export interface RecordFilter {
   kind?: RecordKind;
@@ -62,15 +72,37 @@ export interface RestoreMeta {
   updatedBy: string;
 }
 
+/**
+ * Reads take the actor and see only records in its compartments, with citations only into
+ * sources it can see and protected fields only for roles allowed them; the `...Unrestricted`
+ * variants are for the local operator, loaders, verify and backup.
+ */
 export class RecordRepository {
   readonly citations: CitationRepository;
+  private readonly compartments: CompartmentRepository;
 
   constructor(
     private readonly db: Kysely<DB>,
     private readonly audit: AuditRepository,
     private readonly index: IndexWriter<Kysely<any>> | null,
+    private readonly sealer: Sealer,
   ) {
     this.citations = new CitationRepository(db);
+    this.compartments = new CompartmentRepository(db);
+  }
+
+  /** Protected fields are only ever stored sealed (AES-256-GCM envelope bound to the record id). */
+  private seal(id: string, prot: PersonProtected | null): string | null {
+    return prot ? this.sealer.sealField(id, canonicalJson(prot)) : null;
+  }
+
+  private readonly openProtected = (r: Selectable<RecordsTable>): PersonProtected | null =>
+    r.protected ? (JSON.parse(this.sealer.openField(r.id, r.protected)) as PersonProtected) : null;
+
+  /** The state the log records, from the row as stored: see state-hashes.ts. */
+  private async auditStateOf(id: string): Promise<Record<string, unknown>> {
+    const row = await this.db.selectFrom('records').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+    return recordAuditState(row, (await citationStates(this.db, [id])).get(id) ?? []);
   }
 
   async create<K extends RecordKind>(actor: Actor, input: NewRecord<K>): Promise<TumenRecord<K>> {
@@ -84,15 +116,17 @@ export class RecordRepository {
     if (CITED_KINDS.has(kind) && citations.length === 0) {
       throw new ValidationError(`a ${kind} must cite at least one source passage`);
     }
-    await checkReferences(this.db, kind, body as Record<string, unknown>);
+    await checkReferences(this.db, kind, body as Record<string, unknown>, scopeOf(actor, 'read'));
+    const placed = await compartmentsForNewRecord(this.db, this.compartments, actor, citations.map((c) => c.sourceId), input.compartments);
     const at = nowIso();
+    const id = newId();
     const row: RecordsTable = {
-      id: newId(),
+      id,
       kind,
       status: input.status ?? 'confirmed',
       version: 1,
       body: canonicalJson(body),
-      protected: prot ? canonicalJson(prot) : null,
+      protected: this.seal(id, prot),
       ...derivedColumns(kind, body),
       created_at: at,
       created_by: actor.id,
@@ -101,9 +135,10 @@ export class RecordRepository {
       deleted_at: null,
     };
     await this.db.insertInto('records').values(row).execute();
+    await this.compartments.placeRecord(row.id, placed);
     for (const c of citations) await this.citations.add(actor, row.id, c);
-    const record = await this.get<K>(row.id, { includeProtected: true });
-    await this.audit.append(actor, `${kind}.create`, { kind, id: row.id }, auditState(record));
+    const record = await this.getUnrestricted<K>(row.id, { includeProtected: true });
+    await this.audit.append(actor, `${kind}.create`, { kind, id: row.id }, await this.auditStateOf(row.id));
     await this.index?.upsert(this.db, toSearchDoc(record));
     return record;
   }
@@ -124,7 +159,7 @@ export class RecordRepository {
         status: parseOrThrow(recordStatusSchema, item.status, 'status'),
         version: item.version,
         body: canonicalJson(body),
-        protected: prot ? canonicalJson(prot) : null,
+        protected: this.seal(item.id, prot),
         ...derivedColumns(kind, body),
         created_at: item.createdAt,
         created_by: item.createdBy,
@@ -133,29 +168,31 @@ export class RecordRepository {
         deleted_at: null,
       })
       .execute();
+    await this.compartments.placeRecord(item.id, await compartmentsForNewRecord(this.db, this.compartments, actor, item.citations.map((c) => c.sourceId)));
     for (const c of item.citations) {
       await this.citations.add(actor, item.id, c, { id: c.id, createdAt: c.createdAt, createdBy: c.createdBy });
     }
-    const record = await this.get(item.id, { includeProtected: true });
-    await this.audit.append(actor, `${kind}.restore`, { kind, id: item.id }, auditState(record));
+    const record = await this.getUnrestricted(item.id);
+    await this.audit.append(actor, `${kind}.restore`, { kind, id: item.id }, await this.auditStateOf(item.id));
     await this.index?.upsert(this.db, toSearchDoc(record));
   }
 
-  /** The confirmed place loaded from the shipped gazetteer under this id, if any. */
-  findPlaceByGazetteerId(gazetteerId: string): Promise<string | null> {
-    return this.findConfirmedByBodyKey('place', 'gazetteerId', gazetteerId);
+  /** The confirmed place, visible to the actor, loaded from the shipped gazetteer under this id, if any. */
+  findPlaceByGazetteerId(actor: Actor, gazetteerId: string): Promise<string | null> {
+    return this.findConfirmedByBodyKey(actor, 'place', 'gazetteerId', gazetteerId);
   }
 
-  /** The confirmed organisation from the shipped directory under this id, if any. */
-  findOrganizationByDirectoryId(directoryId: string): Promise<string | null> {
-    return this.findConfirmedByBodyKey('organization', 'directoryId', directoryId);
+  /** The confirmed organisation, visible to the actor, from the shipped directory under this id, if any. */
+  findOrganizationByDirectoryId(actor: Actor, directoryId: string): Promise<string | null> {
+    return this.findConfirmedByBodyKey(actor, 'organization', 'directoryId', directoryId);
   }
 
   /** Bodies are canonical JSON (no spaces), so a key/value pair has exactly one spelling. */
-  private async findConfirmedByBodyKey(kind: RecordKind, key: string, value: string): Promise<string | null> {
+  private async findConfirmedByBodyKey(actor: Actor, kind: RecordKind, key: string, value: string): Promise<string | null> {
     const row = await this.db
       .selectFrom('records')
       .select('id')
+      .where(recordInScope(scopeOf(actor, 'read')))
       .where('kind', '=', kind)
       .where('status', '=', 'confirmed')
       .where('deleted_at', 'is', null)
@@ -165,26 +202,47 @@ export class RecordRepository {
     return row?.id ?? null;
   }
 
-  async checkReferencesOf(id: string): Promise<void> {
-    const r = await this.get(id);
-    await checkReferences(this.db, r.kind, r.body as Record<string, unknown>);
+  async checkReferencesOf(actor: Actor, id: string): Promise<void> {
+    const r = await this.get(actor, id);
+    await checkReferences(this.db, r.kind, r.body as Record<string, unknown>, scopeOf(actor, 'read'));
   }
 
-  async get<K extends RecordKind = RecordKind>(
-    id: string,
-    opts: { includeProtected?: boolean; includeDeleted?: boolean } = {},
-  ): Promise<TumenRecord<K>> {
-    let q = this.db.selectFrom('records').selectAll().where('id', '=', id);
+  /** NotFoundError both for unknown ids and for records outside the actor's compartments. */
+  async get<K extends RecordKind = RecordKind>(actor: Actor, id: string, opts: ReadOpts = {}): Promise<TumenRecord<K>> {
+    return this.getIn<K>(scopeOf(actor, 'read'), id, { ...opts, includeProtected: Boolean(opts.includeProtected) && mayReadProtectedFields(actor) });
+  }
+
+  async getUnrestricted<K extends RecordKind = RecordKind>(id: string, opts: ReadOpts = {}): Promise<TumenRecord<K>> {
+    return this.getIn<K>(UNRESTRICTED, id, opts);
+  }
+
+  private async getIn<K extends RecordKind>(scope: Scope, id: string, opts: ReadOpts): Promise<TumenRecord<K>> {
+    let q = this.db.selectFrom('records').selectAll().where('id', '=', id).where(recordInScope(scope));
     if (!opts.includeDeleted) q = q.where('deleted_at', 'is', null);
     const row = await q.executeTakeFirst();
     if (!row) throw new NotFoundError('record');
-    const citations = await this.citations.forRecords([id]);
-    return fromRow(row, citations.get(id) ?? [], opts.includeProtected ?? false) as TumenRecord<K>;
+    const citations = await this.citations.forRecords([id], scope);
+    return fromRow(row, citations.get(id) ?? [], opts.includeProtected ? this.openProtected : null) as TumenRecord<K>;
   }
 
-  async list(filter: RecordFilter = {}, opts: { includeProtected?: boolean } = {}): Promise<Page<TumenRecord>> {
+  /** For writes: 404 when out of sight, 403 when visible but read-only; the full record otherwise. */
+  private async getForWrite(actor: Actor, id: string): Promise<TumenRecord> {
+    await this.get(actor, id);
+    await requireRecordWritable(this.db, actor, id);
+    return this.getUnrestricted(id, { includeProtected: true });
+  }
+
+  async list(actor: Actor, filter: RecordFilter = {}, opts: { includeProtected?: boolean } = {}): Promise<Page<TumenRecord>> {
+    return this.listIn(scopeOf(actor, 'read'), filter, Boolean(opts.includeProtected) && mayReadProtectedFields(actor));
+  }
+
+  async listUnrestricted(filter: RecordFilter = {}, opts: { includeProtected?: boolean } = {}): Promise<Page<TumenRecord>> {
+    return this.listIn(UNRESTRICTED, filter, Boolean(opts.includeProtected));
+  }
+
+  private async listIn(scope: Scope, filter: RecordFilter, includeProtected: boolean): Promise<Page<TumenRecord>> {
     const limit = clampLimit(filter.limit);
-    let q = this.db.selectFrom('records').selectAll('records').where('records.deleted_at', 'is', null);
+    let q = this.db.selectFrom('records').selectAll('records').where('records.deleted_at', 'is', null).where(recordInScope(scope));
     if (filter.kind) q = q.where('records.kind', '=', filter.kind);
     if (filter.status) q = q.where('records.status', '=', filter.status);
     if (filter.type) q = q.where('records.type', '=', filter.type);
@@ -205,10 +263,10 @@ export class RecordRepository {
     if (after) q = q.where('records.id', '>', after);
     const rows = await q.orderBy('records.id').limit(limit + 1).execute();
     const page = pageOf(rows, limit);
-    const cites = await this.citations.forRecords(page.items.map((r) => r.id));
+    const cites = await this.citations.forRecords(page.items.map((r) => r.id), scope);
     return {
       nextCursor: page.nextCursor,
-      items: page.items.map((r) => fromRow(r, cites.get(r.id) ?? [], opts.includeProtected ?? false)),
+      items: page.items.map((r) => fromRow(r, cites.get(r.id) ?? [], includeProtected ? this.openProtected : null)),
     };
   }
 
@@ -218,20 +276,25 @@ export class RecordRepository {
     change: { body?: unknown; status?: RecordStatus; protected?: unknown },
     expectedVersion?: number,
   ): Promise<TumenRecord> {
-    const current = await this.get(id, { includeProtected: true });
+    const current = await this.getForWrite(actor, id);
     if (expectedVersion !== undefined && expectedVersion !== current.version) {
       throw new ConflictError(`record ${id} changed since version ${expectedVersion}`);
     }
     const kind = current.kind;
     const body = change.body === undefined ? current.body : (parseOrThrow(RECORD_BODY_SCHEMAS[kind], change.body, 'body') as RecordBody<RecordKind>);
-    if (change.body !== undefined) await checkReferences(this.db, kind, body as Record<string, unknown>);
+    if (change.body !== undefined) await checkReferences(this.db, kind, body as Record<string, unknown>, scopeOf(actor, 'read'));
     if (change.protected != null && kind !== 'person') throw new ValidationError('only persons have protected fields');
-    const prot = change.protected === undefined ? current.protected ?? null : change.protected === null ? null : parseOrThrow(personProtectedSchema, change.protected, 'protected');
+    // Unchanged protected fields keep their ciphertext as stored: no needless decrypt/re-encrypt,
+    // and nothing is lost when the actor may not read them.
+    const sealed =
+      change.protected === undefined
+        ? (await this.db.selectFrom('records').select('protected').where('id', '=', id).executeTakeFirstOrThrow()).protected
+        : this.seal(id, change.protected === null ? null : parseOrThrow(personProtectedSchema, change.protected, 'protected'));
     await this.db
       .updateTable('records')
       .set({
         body: canonicalJson(body),
-        protected: prot ? canonicalJson(prot) : null,
+        protected: sealed,
         status: change.status ?? current.status,
         ...derivedColumns(kind, body as RecordBody<RecordKind>),
         version: current.version + 1,
@@ -240,51 +303,63 @@ export class RecordRepository {
       })
       .where('id', '=', id)
       .execute();
-    const updated = await this.get(id, { includeProtected: true });
+    const updated = await this.getUnrestricted(id, { includeProtected: true });
     const action = change.status && change.status !== current.status ? `${kind}.${change.status === 'confirmed' ? 'confirm' : change.status === 'rejected' ? 'reject' : 'update'}` : `${kind}.update`;
-    await this.audit.append(actor, action, { kind, id }, auditState(updated));
+    await this.audit.append(actor, action, { kind, id }, await this.auditStateOf(id));
     await this.index?.upsert(this.db, toSearchDoc(updated));
     return updated;
   }
 
   async remove(actor: Actor, id: string): Promise<void> {
-    const current = await this.get(id, { includeProtected: true });
+    const current = await this.getForWrite(actor, id);
     const at = nowIso();
     await this.db.updateTable('records').set({ deleted_at: at, updated_at: at, updated_by: actor.id }).where('id', '=', id).execute();
-    await this.audit.append(actor, `${current.kind}.delete`, { kind: current.kind, id }, { ...auditState(current), deletedAt: at });
+    await this.audit.append(actor, `${current.kind}.delete`, { kind: current.kind, id }, await this.auditStateOf(id));
     await this.index?.remove(this.db, id);
   }
 
   async addCitation(actor: Actor, recordId: string, input: CitationInput): Promise<Citation> {
-    const record = await this.get(recordId, { includeProtected: true });
+    const record = await this.getForWrite(actor, recordId);
     const citation = await this.citations.add(actor, recordId, input);
-    const updated = await this.get(recordId, { includeProtected: true });
-    await this.audit.append(actor, `${record.kind}.cite`, { kind: record.kind, id: recordId }, auditState(updated), { citation: citation.id });
+    // Citing material from another compartment narrows who may see the record: it now holds that material too.
+    const inherited = (await this.compartments.ofSources([citation.sourceId])).get(citation.sourceId) ?? [];
+    requireWritable(actor, inherited);
+    await this.compartments.placeRecord(recordId, inherited);
+    await this.audit.append(actor, `${record.kind}.cite`, { kind: record.kind, id: recordId }, await this.auditStateOf(recordId), { citation: citation.id });
     return citation;
   }
 
   async removeCitation(actor: Actor, recordId: string, citationId: string): Promise<void> {
-    const record = await this.get(recordId, { includeProtected: true });
+    const record = await this.getForWrite(actor, recordId);
     if (!record.citations.some((c) => c.id === citationId)) throw new NotFoundError('citation');
     if (CITED_KINDS.has(record.kind) && record.citations.length === 1) {
       throw new ValidationError(`a ${record.kind} must keep at least one citation`);
     }
     await this.citations.remove(citationId);
-    const updated = await this.get(recordId, { includeProtected: true });
-    await this.audit.append(actor, `${record.kind}.uncite`, { kind: record.kind, id: recordId }, auditState(updated), { citation: citationId });
+    await this.audit.append(actor, `${record.kind}.uncite`, { kind: record.kind, id: recordId }, await this.auditStateOf(recordId), { citation: citationId });
   }
 
-  async *streamAll(batch = 500, opts: { includeProtected?: boolean } = {}): AsyncGenerator<TumenRecord> {
+  /** Every live record the actor may read, in bounded batches: for exports. */
+  streamAll(actor: Actor, batch = 500, opts: { includeProtected?: boolean } = {}): AsyncGenerator<TumenRecord> {
+    return this.streamIn((filter) => this.list(actor, filter, opts), batch);
+  }
+
+  /** Every live record: for loaders, index rebuilds and backups. */
+  streamAllUnrestricted(batch = 500, opts: { includeProtected?: boolean } = {}): AsyncGenerator<TumenRecord> {
+    return this.streamIn((filter) => this.listUnrestricted(filter, opts), batch);
+  }
+
+  private async *streamIn(list: (filter: RecordFilter) => Promise<Page<TumenRecord>>, batch: number): AsyncGenerator<TumenRecord> {
     let cursor: string | null = null;
     for (;;) {
-      const page: Page<TumenRecord> = await this.list({ cursor, limit: batch }, opts);
+      const page: Page<TumenRecord> = await list({ cursor, limit: batch });
       yield* page.items;
       if (!page.nextCursor) return;
       cursor = page.nextCursor;
     }
   }
 
-  async count(kind?: RecordKind): Promise<number> {
+  async countUnrestricted(kind?: RecordKind): Promise<number> {
     let q = this.db.selectFrom('records').select((eb) => eb.fn.countAll<number>().as('n')).where('deleted_at', 'is', null);
     if (kind) q = q.where('kind', '=', kind);
     return Number((await q.executeTakeFirstOrThrow()).n);
@@ -315,7 +390,7 @@ function withDefaults(kind: RecordKind, raw: unknown): RecordBody<RecordKind> {
   return (parsed?.success ? parsed.data : raw) as RecordBody<RecordKind>;
 }
 
-function fromRow(r: Selectable<RecordsTable>, citations: Citation[], includeProtected: boolean): TumenRecord {
+function fromRow(r: Selectable<RecordsTable>, citations: Citation[], openProtected: ((r: Selectable<RecordsTable>) => PersonProtected | null) | null): TumenRecord {
   const record: TumenRecord = {
     id: r.id,
     kind: r.kind as RecordKind,
@@ -329,26 +404,8 @@ function fromRow(r: Selectable<RecordsTable>, citations: Citation[], includeProt
     body: withDefaults(r.kind as RecordKind, JSON.parse(r.body)),
     citations,
   };
-  if (includeProtected && r.kind === 'person') {
-    record.protected = r.protected ? (JSON.parse(r.protected) as PersonProtected) : null;
-  }
+  if (openProtected && r.kind === 'person') record.protected = openProtected(r);
   return record;
-}
-
-/**
- * The state the audit log hashes. Protected fields stay out: a bare hash of a birth date or a
- * name can be confirmed by guessing. The security work hashes their ciphertext instead.
- */
-function auditState(r: TumenRecord): Record<string, unknown> {
-  return {
-    id: r.id,
-    kind: r.kind,
-    status: r.status,
-    version: r.version,
-    body: r.body,
-    hasProtected: r.protected != null,
-    citations: r.citations.map((c) => ({ id: c.id, sourceId: c.sourceId, start: c.start, end: c.end })),
-  };
 }
 
 export function toSearchDoc(r: TumenRecord): SearchDoc {

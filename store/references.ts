@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import { ValidationError } from '../domain/errors.ts';
 import type { RecordKind } from '../domain/records.ts';
+import { recordInScope, type Scope } from './access.ts';
 import type { DB } from './schema.ts';
 
 /** Which kinds each reference field may point at. */
@@ -14,11 +15,12 @@ const TARGETS: Record<string, readonly RecordKind[]> = {
   personId: ['person'],
 };
 
-export async function checkReferences(db: Kysely<DB>, kind: RecordKind, body: Record<string, unknown>): Promise<void> {
+/** A reference to a record outside `scope` fails exactly like one to a record that does not exist. */
+export async function checkReferences(db: Kysely<DB>, kind: RecordKind, body: Record<string, unknown>, scope: Scope): Promise<void> {
   for (const [field, kinds] of Object.entries(TARGETS)) {
     const id = body[field];
     if (typeof id !== 'string') continue;
-    const row = await db.selectFrom('records').select('kind').where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst();
+    const row = await db.selectFrom('records').select('kind').where('id', '=', id).where('deleted_at', 'is', null).where(recordInScope(scope)).executeTakeFirst();
     if (!row || !kinds.includes(row.kind as RecordKind)) {
       throw new ValidationError(`${kind}.${field}: no ${kinds.join(' or ')} with id ${id}`);
     }

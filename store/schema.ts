@@ -1,4 +1,5 @@
 import type { Generated } from 'kysely';
+import type { AccountTables } from './schema-accounts.ts';
 
 /** Row shapes as stored. JSON columns are text in both dialects so an export is byte-stable. */
 export interface SourcesTable {
@@ -83,12 +84,35 @@ export interface AuditLogTable {
   entity_id: string;
   state_hash: string;
   detail: string;
+  /** RFC 9162 leaf hash (hex) of this entry; see store/audit-leaf.ts. */
+  leaf_hash: string;
 }
 
-export interface DB {
+/** One row (id 1): the Merkle frontier after the last entry, so an append costs O(log n). */
+export interface AuditFrontierTable {
+  id: number;
+  size: number;
+  hashes: string;
+  root: string;
+}
+
+export interface AuditCheckpointsTable {
+  id: string;
+  tree_size: number;
+  root_hash: string;
+  timestamp_ms: number;
+  /** The signed note (C2SP tlog-checkpoint): origin, size, root, timestamp and signature. */
+  note: string;
+  created_at: string;
+}
+
+/** Accounts, sessions, tokens and compartments: see schema-accounts.ts. */
+export interface DB extends AccountTables {
   sources: SourcesTable;
   evidence_files: EvidenceFilesTable;
   records: RecordsTable;
   citations: CitationsTable;
   audit_log: AuditLogTable;
+  audit_frontier: AuditFrontierTable;
+  audit_checkpoints: AuditCheckpointsTable;
 }

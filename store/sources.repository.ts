@@ -1,10 +1,13 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { Actor } from '../domain/actor.ts';
-import { ConflictError, NotFoundError } from '../domain/errors.ts';
+import { DEFAULT_COMPARTMENT } from '../domain/actor.ts';
+import { ConflictError, ForbiddenError, NotFoundError } from '../domain/errors.ts';
 import { interval } from '../domain/partial-date.ts';
 import type { IndexWriter, SearchDoc } from '../domain/search.ts';
 import type { Source, SourceInput, SourcePatch, SourceSummary } from '../domain/sources.ts';
+import { scopeOf, sourceInScope, UNRESTRICTED, type Scope } from './access.ts';
 import type { AuditRepository } from './audit.repository.ts';
+import { CompartmentRepository } from './compartments.repository.ts';
 import type { DB, SourcesTable } from './schema.ts';
 import { clampLimit, decodeCursor, newId, nowIso, pageOf, type Page } from './support.ts';
 
@@ -20,22 +23,41 @@ export interface SourceFilter {
   limit?: number;
 }
 
+/**
+ * Reads take the actor and see only sources in its compartments (store/access.ts); the
+ * `...Unrestricted` variants are for the local operator, loaders, verify and backup only.
+ */
 export class SourceRepository {
+  private readonly compartments: CompartmentRepository;
+
   constructor(
     private readonly db: Kysely<DB>,
     private readonly audit: AuditRepository,
     private readonly index: IndexWriter<Kysely<any>> | null,
-  ) {}
+  ) {
+    this.compartments = new CompartmentRepository(db);
+  }
 
-  /** Creates a source; `id` and timestamps may be given when restoring an export. */
+  /**
+   * Creates a source in `compartments` (the actor needs write access to each); `id` and
+   * timestamps may be given when restoring an export.
+   */
   async create(
     actor: Actor,
     input: SourceInput,
     sha256: string,
     restore?: Pick<Source, 'id' | 'createdAt' | 'createdBy' | 'updatedAt'> & { updatedBy?: string },
+    compartments: readonly string[] = [DEFAULT_COMPARTMENT],
   ): Promise<Source> {
-    const existing = await this.findBySha256(sha256);
-    if (existing) throw new ConflictError(`a source with SHA-256 ${sha256} exists already (${existing.id})`);
+    const writable = scopeOf(actor, 'write').compartments;
+    if (compartments.length === 0 || compartments.some((c) => !writable.includes(c))) throw new ForbiddenError('You may not add sources to these compartments.');
+    await this.compartments.requireExisting(compartments);
+    const existing = await this.findBySha256Unrestricted(sha256);
+    // The same bytes elsewhere: name the source only to someone who may see it.
+    if (existing) {
+      const visible = await this.findBySha256(actor, sha256);
+      throw new ConflictError(visible ? `a source with SHA-256 ${sha256} exists already (${visible.id})` : 'a source with these bytes exists already');
+    }
     const at = nowIso();
     const row: SourcesTable = {
       id: restore?.id ?? newId(),
@@ -50,26 +72,61 @@ export class SourceRepository {
       deleted_at: null,
     };
     await this.db.insertInto('sources').values(row).execute();
+    await this.compartments.placeSource(row.id, compartments);
     const source = fromRow(row);
     await this.audit.append(actor, 'source.create', { kind: 'source', id: row.id }, source);
     await this.index?.upsert(this.db, toSearchDoc(source));
     return source;
   }
 
-  async findBySha256(sha256: string): Promise<Source | null> {
-    const row = await this.db.selectFrom('sources').selectAll().where('sha256', '=', sha256).executeTakeFirst();
+  async findBySha256(actor: Actor, sha256: string): Promise<Source | null> {
+    return this.findBySha256In(scopeOf(actor, 'read'), sha256);
+  }
+
+  /** For import deduplication and loaders: the bytes are unique across all compartments. */
+  async findBySha256Unrestricted(sha256: string): Promise<Source | null> {
+    return this.findBySha256In(UNRESTRICTED, sha256);
+  }
+
+  private async findBySha256In(scope: Scope, sha256: string): Promise<Source | null> {
+    const row = await this.db.selectFrom('sources').selectAll().where('sha256', '=', sha256).where(sourceInScope(scope)).executeTakeFirst();
     return row ? fromRow(row) : null;
   }
 
-  async get(id: string, opts: { includeDeleted?: boolean } = {}): Promise<Source> {
-    let q = this.db.selectFrom('sources').selectAll().where('id', '=', id);
+  /** NotFoundError both for unknown ids and for sources outside the actor's compartments. */
+  async get(actor: Actor, id: string, opts: { includeDeleted?: boolean } = {}): Promise<Source> {
+    return this.getIn(scopeOf(actor, 'read'), id, opts);
+  }
+
+  async getUnrestricted(id: string, opts: { includeDeleted?: boolean } = {}): Promise<Source> {
+    return this.getIn(UNRESTRICTED, id, opts);
+  }
+
+  private async getIn(scope: Scope, id: string, opts: { includeDeleted?: boolean }): Promise<Source> {
+    let q = this.db.selectFrom('sources').selectAll().where('id', '=', id).where(sourceInScope(scope));
     if (!opts.includeDeleted) q = q.where('deleted_at', 'is', null);
     const row = await q.executeTakeFirst();
     if (!row) throw new NotFoundError('source');
     return fromRow(row);
   }
 
-  async list(filter: SourceFilter = {}): Promise<Page<SourceSummary>> {
+  /** The source as its writer sees it: 404 when out of sight, 403 when visible but read-only. */
+  private async getForWrite(actor: Actor, id: string): Promise<Source> {
+    const current = await this.get(actor, id);
+    const writable = await this.db.selectFrom('sources').select('id').where('id', '=', id).where(sourceInScope(scopeOf(actor, 'write'))).executeTakeFirst();
+    if (!writable) throw new ForbiddenError('You may read this source but not change it.');
+    return current;
+  }
+
+  async list(actor: Actor, filter: SourceFilter = {}): Promise<Page<SourceSummary>> {
+    return this.listIn(scopeOf(actor, 'read'), filter);
+  }
+
+  async listUnrestricted(filter: SourceFilter = {}): Promise<Page<SourceSummary>> {
+    return this.listIn(UNRESTRICTED, filter);
+  }
+
+  private async listIn(scope: Scope, filter: SourceFilter): Promise<Page<SourceSummary>> {
     const limit = clampLimit(filter.limit);
     let q = this.db
       .selectFrom('sources')
@@ -79,7 +136,8 @@ export class SourceRepository {
         'created_by', 'updated_at', 'updated_by', 'deleted_at',
       ])
       .select((eb) => eb.fn('length', ['text']).as('text_length'))
-      .where('deleted_at', 'is', null);
+      .where('deleted_at', 'is', null)
+      .where(sourceInScope(scope));
     if (filter.kind) q = q.where('kind', '=', filter.kind);
     if (filter.language) q = q.where('language', '=', filter.language);
     if (filter.reliability) q = q.where('reliability', '=', filter.reliability);
@@ -101,7 +159,7 @@ export class SourceRepository {
   }
 
   async update(actor: Actor, id: string, patch: SourcePatch, expectedVersion?: number): Promise<Source> {
-    const current = await this.get(id);
+    const current = await this.getForWrite(actor, id);
     if (expectedVersion !== undefined && expectedVersion !== current.version) {
       throw new ConflictError(`source ${id} changed since version ${expectedVersion}`);
     }
@@ -113,7 +171,7 @@ export class SourceRepository {
       .set({ ...toColumns(next), version, updated_at: at, updated_by: actor.id })
       .where('id', '=', id)
       .execute();
-    const updated = await this.get(id);
+    const updated = await this.getUnrestricted(id);
     await this.audit.append(actor, 'source.update', { kind: 'source', id }, updated, { fields: Object.keys(patch) });
     await this.index?.upsert(this.db, toSearchDoc(updated));
     return updated;
@@ -121,18 +179,28 @@ export class SourceRepository {
 
   /** Tombstone: the row and its evidence stay for the chain of custody; it disappears from reads. */
   async remove(actor: Actor, id: string): Promise<void> {
-    const current = await this.get(id);
+    const current = await this.getForWrite(actor, id);
     const at = nowIso();
     await this.db.updateTable('sources').set({ deleted_at: at, updated_at: at, updated_by: actor.id }).where('id', '=', id).execute();
-    await this.audit.append(actor, 'source.delete', { kind: 'source', id }, { ...current, deletedAt: at });
+    // The logged state is the row as it now stands, so `verify` can recompute it from the row.
+    await this.audit.append(actor, 'source.delete', { kind: 'source', id }, await this.getUnrestricted(current.id, { includeDeleted: true }));
     await this.index?.remove(this.db, id);
   }
 
-  /** Every live source, in id order, in bounded batches: for exports and index rebuilds. */
-  async *streamAll(batch = 200, opts: { includeDeleted?: boolean } = {}): AsyncGenerator<Source> {
+  /** Every live source the actor may read, in id order, in bounded batches: for exports. */
+  streamAll(actor: Actor, batch = 200, opts: { includeDeleted?: boolean } = {}): AsyncGenerator<Source> {
+    return this.streamIn(scopeOf(actor, 'read'), batch, opts);
+  }
+
+  /** Every source: for index rebuilds, verify and backups. */
+  streamAllUnrestricted(batch = 200, opts: { includeDeleted?: boolean } = {}): AsyncGenerator<Source> {
+    return this.streamIn(UNRESTRICTED, batch, opts);
+  }
+
+  private async *streamIn(scope: Scope, batch: number, opts: { includeDeleted?: boolean }): AsyncGenerator<Source> {
     let after = '';
     for (;;) {
-      let q = this.db.selectFrom('sources').selectAll().where('id', '>', after);
+      let q = this.db.selectFrom('sources').selectAll().where('id', '>', after).where(sourceInScope(scope));
       if (!opts.includeDeleted) q = q.where('deleted_at', 'is', null);
       const rows = await q.orderBy('id').limit(batch).execute();
       for (const r of rows) yield fromRow(r);
@@ -142,7 +210,7 @@ export class SourceRepository {
     }
   }
 
-  async count(): Promise<number> {
+  async countUnrestricted(): Promise<number> {
     const r = await this.db
       .selectFrom('sources')
       .select((eb) => eb.fn.countAll<number>().as('n'))

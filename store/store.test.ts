@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { ConflictError, NotFoundError, ValidationError } from '../domain/errors.ts';
 import { createTestDatabase, testDialects, type TestDatabase } from '../test/databases.ts';
 import { analyst, buildSource } from '../test/factories.ts';
+import { testVault } from '../test/keys.ts';
 import { openStore, type OpenedStore } from './store.ts';
 
 for (const dialect of testDialects()) {
@@ -11,7 +12,7 @@ for (const dialect of testDialects()) {
     let opened: OpenedStore;
     before(async () => {
       tdb = await createTestDatabase(dialect);
-      opened = await openStore(tdb.location);
+      opened = await openStore(tdb.location, (await testVault(tdb.dir)).sealer);
     });
     after(async () => {
       await opened.close();
@@ -23,7 +24,7 @@ for (const dialect of testDialects()) {
       const { input, sha256 } = buildSource({ published: { value: '2023-10', qualifier: 'approximate' } });
       const created = await store.sources.create(analyst, input, sha256);
       assert.equal(created.version, 1);
-      const read = await store.sources.get(created.id);
+      const read = await store.sources.getUnrestricted(created.id);
       assert.deepEqual(read.published, { value: '2023-10', qualifier: 'approximate' });
       assert.equal(read.text, input.text);
       const updated = await store.sources.update(analyst, created.id, { title: 'Renamed' }, 1);
@@ -31,8 +32,8 @@ for (const dialect of testDialects()) {
       assert.equal(updated.version, 2);
       await assert.rejects(store.sources.update(analyst, created.id, { title: 'x' }, 1), ConflictError);
       await store.sources.remove(analyst, created.id);
-      await assert.rejects(store.sources.get(created.id), NotFoundError);
-      const still = await store.sources.get(created.id, { includeDeleted: true });
+      await assert.rejects(store.sources.getUnrestricted(created.id), NotFoundError);
+      const still = await store.sources.getUnrestricted(created.id, { includeDeleted: true });
       assert.ok(still.deletedAt, 'tombstone keeps the row');
       const log = await store.audit.forEntity(created.id);
       assert.deepEqual(log.map((e) => e.action), ['source.create', 'source.update', 'source.delete']);
@@ -54,13 +55,13 @@ for (const dialect of testDialects()) {
       const seen: string[] = [];
       let cursor: string | null = null;
       do {
-        const page: Awaited<ReturnType<typeof store.sources.list>> = await store.sources.list({ kind: 'testimony', limit: 3, cursor });
+        const page: Awaited<ReturnType<typeof store.sources.list>> = await store.sources.listUnrestricted({ kind: 'testimony', limit: 3, cursor });
         seen.push(...page.items.map((s) => s.id));
         cursor = page.nextCursor;
       } while (cursor);
       assert.equal(seen.length, 7);
       assert.equal(new Set(seen).size, 7);
-      const ranged = await store.sources.list({ kind: 'testimony', from: '2012-06', to: '2014-12-31' });
+      const ranged = await store.sources.listUnrestricted({ kind: 'testimony', from: '2012-06', to: '2014-12-31' });
       assert.deepEqual(ranged.items.map((s) => s.published?.value).sort(), ['2012', '2013', '2014']);
     });
 
@@ -93,13 +94,13 @@ for (const dialect of testDialects()) {
       assert.equal(event.citations[0]?.quote, 'about 600');
       const confirmed = await store.records.update(analyst, event.id, { status: 'confirmed' });
       assert.equal(confirmed.status, 'confirmed');
-      const byPlace = await store.records.list({ kind: 'event', placeId: place.id });
+      const byPlace = await store.records.listUnrestricted({ kind: 'event', placeId: place.id });
       assert.deepEqual(byPlace.items.map((r) => r.id), [event.id]);
-      const bySource = await store.records.list({ sourceId: source.id });
+      const bySource = await store.records.listUnrestricted({ sourceId: source.id });
       assert.deepEqual(bySource.items.map((r) => r.id), [event.id]);
-      const inOctober = await store.records.list({ kind: 'event', from: '2023-10-01', to: '2023-10-31' });
+      const inOctober = await store.records.listUnrestricted({ kind: 'event', from: '2023-10-01', to: '2023-10-31' });
       assert.ok(inOctober.items.some((r) => r.id === event.id));
-      const inSeptember = await store.records.list({ kind: 'event', from: '2023-09-01', to: '2023-09-30' });
+      const inSeptember = await store.records.listUnrestricted({ kind: 'event', from: '2023-09-01', to: '2023-09-30' });
       assert.ok(!inSeptember.items.some((r) => r.id === event.id));
       const actions = (await store.audit.forEntity(event.id)).map((e) => e.action);
       assert.deepEqual(actions, ['event.create', 'event.confirm']);
@@ -117,10 +118,10 @@ for (const dialect of testDialects()) {
     test('keeps person protected fields apart and returns them only when asked', async () => {
       const { store } = opened;
       const p = await store.records.create(analyst, { kind: 'person', body: { pseudonym: 'Witness A' }, protected: { realName: 'Kim Canary', contact: 'canary@example.org' } });
-      const plain = await store.records.get(p.id);
+      const plain = await store.records.getUnrestricted(p.id);
       assert.equal(plain.protected, undefined);
       assert.equal(JSON.stringify(plain).includes('Kim Canary'), false);
-      const full = await store.records.get(p.id, { includeProtected: true });
+      const full = await store.records.getUnrestricted(p.id, { includeProtected: true });
       assert.equal(full.protected?.realName, 'Kim Canary');
       const log = await store.audit.forEntity(p.id);
       assert.equal(JSON.stringify(log).includes('Kim Canary'), false);
@@ -128,7 +129,7 @@ for (const dialect of testDialects()) {
 
     test('a failed transaction leaves nothing behind, not even its audit entries', async () => {
       const { store } = opened;
-      const before = { sources: await store.sources.count(), audit: await store.audit.count() };
+      const before = { sources: await store.sources.countUnrestricted(), audit: await store.audit.count() };
       const { input, sha256 } = buildSource();
       await assert.rejects(
         store.transaction(async (tx) => {
@@ -137,9 +138,9 @@ for (const dialect of testDialects()) {
         }),
         /boom/,
       );
-      assert.equal(await store.sources.count(), before.sources);
+      assert.equal(await store.sources.countUnrestricted(), before.sources);
       assert.equal(await store.audit.count(), before.audit);
-      assert.equal(await store.sources.findBySha256(sha256), null);
+      assert.equal(await store.sources.findBySha256Unrestricted(sha256), null);
     });
   });
 }

@@ -2,13 +2,13 @@
 // prints "committed <sha256>" only after the import has returned. The parent kills it at random.
 import { importPaths } from '../app/commands/source-importer.ts';
 import { resolveConfig } from '../app/config.ts';
-import { openTumen } from '../app/tumen.ts';
+import { openTestTumen, operator } from './keys.ts';
 
 const [dataDir, filesDir] = process.argv.slice(2) as [string, string];
-const tumen = await openTumen(resolveConfig({ data: dataDir }));
+const tumen = await openTestTumen(resolveConfig({ data: dataDir }));
 await importPaths(tumen, {
   paths: [filesDir],
-  actor: { id: 'crash-test', label: 'crash test' },
+  actor: operator,
   onProgress: (_done, _total, r) => {
     if (r.status !== 'failed' && r.sha256) process.stdout.write(`committed ${r.sha256}\n`);
   },

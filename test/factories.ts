@@ -2,7 +2,8 @@ import type { Actor } from '../domain/actor.ts';
 import type { SourceInput } from '../domain/sources.ts';
 import { sha256Hex } from '../store/support.ts';
 
-export const analyst: Actor = { id: 'user:test-analyst', label: 'Test analyst' };
+/** Writes the default compartment, where everything made without saying otherwise goes. */
+export const analyst: Actor = { id: 'user:test-analyst', label: 'Test analyst', role: 'analyst', grants: { default: 'write' } };
 
 let n = 0;
 export function buildSource(overrides: Partial<SourceInput> = {}): { input: SourceInput; sha256: string } {

@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module';
-import { extractorActor } from '../../domain/actor.ts';
+import { extractorActor, type Actor } from '../../domain/actor.ts';
 import { isValidIsoPrefix, type PartialDate } from '../../domain/partial-date.ts';
 import type { CitationInput, RecordKind } from '../../domain/records.ts';
 import type { Source } from '../../domain/sources.ts';
@@ -27,13 +27,14 @@ const gazetteerIndex = () => (gazetteer ??= new Map(loadGazetteerFile().map((g) 
 /**
  * Runs extraction over a new source and stores what it finds as candidate records, each citing
  * every passage that states it, inside the import's transaction. Returns how many it stored.
+ * Extraction acts on behalf of the importer: it sees and writes only what they may.
  */
-export async function proposeCandidates(tx: Store, source: Source): Promise<number> {
+export async function proposeCandidates(tx: Store, source: Source, importer: Actor): Promise<number> {
   const x = extract(source.text, { published: source.published?.value ?? null, ...langOption(source.language) });
-  const places = await placeIds(tx, x);
+  const places = await placeIds(tx, x, importer);
   let n = 0;
   const add = async (kind: RecordKind, body: unknown, c: Candidate<unknown>) => {
-    await tx.records.create(extractorActor(c.rule), { kind, status: 'candidate', body, citations: citations(source.id, c) });
+    await tx.records.create(extractorActor(c.rule, importer), { kind, status: 'candidate', body, citations: citations(source.id, c) });
     n++;
   };
   for (const c of x.places) {
@@ -57,7 +58,7 @@ export async function proposeCandidates(tx: Store, source: Source): Promise<numb
       {
         type: v.type,
         start: partial(v.date, v.approx),
-        placeId: v.place ? (places.get(v.place) ?? null) : null,
+        placeId: await placeIdOf(tx, importer, places, v),
         count: v.count != null ? { value: Math.round(v.count), qualifier: countQualifier(v.countQualifier) } : null,
         description: c.spans[0]?.quote ?? '',
       },
@@ -75,7 +76,7 @@ export async function proposeCandidates(tx: Store, source: Source): Promise<numb
   }
   for (const c of x.installations) {
     const v = c.value;
-    await add('installation', { kind: v.kind, placeId: v.place ? (places.get(v.place) ?? null) : null, description: c.spans[0]?.quote ?? '' }, c);
+    await add('installation', { kind: v.kind, placeId: await placeIdOf(tx, importer, places, v), description: c.spans[0]?.quote ?? '' }, c);
   }
   return n;
 }
@@ -95,14 +96,20 @@ function partial(value: string | null, approx: boolean): PartialDate | null {
 }
 
 /** Place text as written → the id of the confirmed gazetteer place record it names, if any. */
-async function placeIds(tx: Store, x: Extraction): Promise<Map<string, string>> {
+async function placeIds(tx: Store, x: Extraction, importer: Actor): Promise<Map<string, string>> {
   const out = new Map<string, string>();
   for (const c of x.places) {
     if (!c.value.gazetteerId || out.has(c.value.text)) continue;
-    const id = await tx.records.findPlaceByGazetteerId(c.value.gazetteerId);
+    const id = await tx.records.findPlaceByGazetteerId(importer, c.value.gazetteerId);
     if (id) out.set(c.value.text, id);
   }
   return out;
+}
+
+/** The extractor's own gazetteer link wins; else the place text as a place candidate spelled it. */
+async function placeIdOf(tx: Store, importer: Actor, byText: Map<string, string>, v: { place: string | null; gazetteerId?: string | null }): Promise<string | null> {
+  if (v.gazetteerId) return tx.records.findPlaceByGazetteerId(importer, v.gazetteerId);
+  return v.place ? (byText.get(v.place) ?? null) : null;
 }
 
 function countQualifier(q: string | null | undefined): 'exact' | 'about' | 'more_than' | 'up_to' {

@@ -19,8 +19,8 @@ export interface ReviewOutcome {
  */
 export async function confirmCandidate(store: Store, actor: Actor, id: string, edits: { body?: unknown } = {}): Promise<ReviewOutcome> {
   return store.transaction(async (tx) => {
-    const candidate = await requireCandidate(tx, id);
-    const existing = await existingTwin(tx, candidate);
+    const candidate = await requireCandidate(tx, actor, id);
+    const existing = await existingTwin(tx, actor, candidate);
     if (existing && edits.body === undefined) {
       await mergeRecords(tx, actor, candidate.id, existing);
       return { id, action: 'merge', recordId: existing };
@@ -32,7 +32,7 @@ export async function confirmCandidate(store: Store, actor: Actor, id: string, e
 
 export async function rejectCandidate(store: Store, actor: Actor, id: string): Promise<ReviewOutcome> {
   return store.transaction(async (tx) => {
-    await requireCandidate(tx, id);
+    await requireCandidate(tx, actor, id);
     await tx.records.update(actor, id, { status: 'rejected' });
     return { id, action: 'reject', recordId: id };
   });
@@ -42,8 +42,8 @@ export async function rejectCandidate(store: Store, actor: Actor, id: string): P
 export async function mergeRecords(store: Store, actor: Actor, fromId: string, intoId: string): Promise<ReviewOutcome> {
   if (fromId === intoId) throw new ValidationError('cannot merge a record into itself');
   return store.transaction(async (tx) => {
-    const from = await tx.records.get(fromId);
-    const into = await tx.records.get(intoId);
+    const from = await tx.records.get(actor, fromId);
+    const into = await tx.records.get(actor, intoId);
     if (from.kind !== into.kind) throw new ValidationError(`cannot merge a ${from.kind} into a ${into.kind}`);
     const have = new Set(into.citations.map((c) => `${c.sourceId}:${c.start}:${c.end}`));
     for (const c of from.citations) {
@@ -67,16 +67,16 @@ export async function reviewBatch(store: Store, actor: Actor, ids: string[], act
   });
 }
 
-async function requireCandidate(tx: Store, id: string): Promise<TumenRecord> {
-  const r = await tx.records.get(id);
+async function requireCandidate(tx: Store, actor: Actor, id: string): Promise<TumenRecord> {
+  const r = await tx.records.get(actor, id);
   if (r.status !== 'candidate') throw new ValidationError(`record ${id} is ${r.status}, not a candidate`);
   return r;
 }
 
-async function existingTwin(tx: Store, r: TumenRecord): Promise<string | null> {
+async function existingTwin(tx: Store, actor: Actor, r: TumenRecord): Promise<string | null> {
   const b = r.body as { gazetteerId?: string | null; directoryId?: string | null };
-  if (r.kind === 'place' && b.gazetteerId) return tx.records.findPlaceByGazetteerId(b.gazetteerId);
-  if (r.kind === 'organization' && b.directoryId) return tx.records.findOrganizationByDirectoryId(b.directoryId);
+  if (r.kind === 'place' && b.gazetteerId) return tx.records.findPlaceByGazetteerId(actor, b.gazetteerId);
+  if (r.kind === 'organization' && b.directoryId) return tx.records.findOrganizationByDirectoryId(actor, b.directoryId);
   return null;
 }
 

@@ -25,7 +25,9 @@ export async function loadReferenceData(tumen: Tumen, actor: Actor): Promise<{ p
 export async function loadDemo(tumen: Tumen, actor: Actor): Promise<{ places: number; figures: number; imports: ImportResult[] }> {
   const ref = await loadReferenceData(tumen, actor);
   const dir = demoSeedsDir();
-  const imports = dir ? await importPaths(tumen, { paths: [dir], actor }) : [];
+  // Sample reports are the installation's own, like the reference data: loaded as the operator.
+  const operator = await tumen.store.accounts.compartments.operatorUnrestricted(actor);
+  const imports = dir ? await importPaths(tumen, { paths: [dir], actor: operator }) : [];
   return { ...ref, imports };
 }
 

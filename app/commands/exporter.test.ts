@@ -4,7 +4,8 @@ import { createWriteStream, readFileSync, writeFileSync } from 'node:fs';
 import { finished } from 'node:stream/promises';
 import { join } from 'node:path';
 import { resolveConfig } from '../config.ts';
-import { openTumen, type Tumen } from '../tumen.ts';
+import type { Tumen } from '../tumen.ts';
+import { openTestTumen } from '../../test/keys.ts';
 import { createTestDatabase, testDialects, type TestDatabase } from '../../test/databases.ts';
 import { analyst } from '../../test/factories.ts';
 import { seedFiles } from '../../test/seeds.ts';
@@ -26,7 +27,7 @@ for (const dialect of testDialects()) {
     async function fresh(): Promise<Tumen> {
       const tdb = await createTestDatabase(dialect);
       const env = dialect === 'postgres' ? { TUMEN_DATABASE_URL: tdb.location } : {};
-      const tumen = await openTumen(resolveConfig({ data: join(tdb.dir, 'data'), env }));
+      const tumen = await openTestTumen(resolveConfig({ data: join(tdb.dir, 'data'), env }));
       opened.push({ tumen, tdb });
       return tumen;
     }
@@ -35,8 +36,8 @@ for (const dialect of testDialects()) {
       a = await fresh();
       await loadReferenceData(a, analyst);
       await importPaths(a, { paths: seedFiles(), actor: analyst });
-      const src = (await a.store.sources.list({ limit: 1 })).items[0]!;
-      const full = await a.store.sources.get(src.id);
+      const src = (await a.store.sources.listUnrestricted({ limit: 1 })).items[0]!;
+      const full = await a.store.sources.getUnrestricted(src.id);
       const person = await a.store.records.create(analyst, { kind: 'person', body: { pseudonym: 'Witness 7' }, protected: { realName: 'Protected Name', aliases: ['P'] } });
       const event = await a.store.records.create(analyst, {
         kind: 'event',
@@ -85,15 +86,15 @@ for (const dialect of testDialects()) {
       const c = await fresh();
       const results = await importPaths(c, { paths: [join(dir, 'cut.json'), join(dir, 'bad.json')], actor: analyst });
       assert.deepEqual(results.map((r) => r.error?.id), ['import_truncated', 'import_invalid_export']);
-      assert.equal(await c.store.sources.count(), 0);
-      assert.equal(await c.store.records.count(), 0);
+      assert.equal(await c.store.sources.countUnrestricted(), 0);
+      assert.equal(await c.store.records.countUnrestricted(), 0);
     });
 
     test('CSV has one row per record and GeoJSON places every located record with its precision', async () => {
       const dir = opened[0]!.tdb.dir;
       const csv = await exportTo(a, join(dir, 'x.csv'), 'csv');
       const rows = csv.trim().split('\n').filter((l) => /^[0-9a-f]{8}-/.test(l));
-      assert.equal(rows.length, await a.store.records.count());
+      assert.equal(rows.length, await a.store.records.countUnrestricted());
       const geo = JSON.parse(await exportTo(a, join(dir, 'x.geojson'), 'geojson')) as { features: Array<{ properties: { kind: string; precision: string }; geometry: { type: string } }> };
       assert.ok(geo.features.length >= 100);
       assert.ok(geo.features.every((f) => f.geometry.type === 'Point' && typeof f.properties.precision === 'string'));

@@ -32,10 +32,10 @@ export async function exportAll(tumen: Tumen, props: ExportProps): Promise<numbe
       await exportJson(tumen, props, w, tick);
       break;
     case 'csv':
-      await exportCsv(tumen, w, tick);
+      await exportCsv(tumen, props.actor, w, tick);
       break;
     case 'geojson':
-      await exportGeoJson(tumen, w, tick);
+      await exportGeoJson(tumen, props.actor, w, tick);
       break;
   }
   await tumen.store.audit.append(props.actor, 'export', { kind: 'export', id: props.format }, { items: n }, { format: props.format });
@@ -60,12 +60,16 @@ async function exportJson(tumen: Tumen, props: ExportProps, write: Write, tick: 
     first = false;
     tick();
   };
-  for await (const s of store.sources.streamAll()) await item({ type: 'source', ...s });
-  for await (const e of store.evidence.streamAll()) {
+  // Only what the actor may read: an export is a read like any other, just a bigger one.
+  for await (const s of store.sources.streamAll(props.actor)) await item({ type: 'source', ...s });
+  for await (const e of store.evidence.streamAll(props.actor)) {
     const blob = props.includeBlobs === false ? null : Buffer.from(await blobs.get(e.sha256)).toString('base64');
+    if (blob !== null) await store.audit.recordRead(props.actor, { kind: 'evidence', id: e.id }, 'evidence-content');
     await item({ type: 'evidence', ...e, blob });
   }
-  for await (const r of store.records.streamAll(500, { includeProtected: props.includeProtected ?? false })) {
+  for await (const r of store.records.streamAll(props.actor, 500, { includeProtected: props.includeProtected ?? false })) {
+    // Whose identity left in an export is exactly what an insider investigation asks.
+    if (r.protected) await store.audit.recordRead(props.actor, { kind: r.kind, id: r.id }, 'protected');
     await item(recordItem(r));
   }
   await write(`\n${EXPORT_FOOTER}\n`);
@@ -90,9 +94,9 @@ function recordItem(r: TumenRecord): ExportItem {
 
 const CSV_COLUMNS = ['id', 'kind', 'status', 'label', 'type', 'date_from', 'date_to', 'place_id', 'value', 'unit', 'source_ids', 'quotes', 'body'];
 
-async function exportCsv(tumen: Tumen, write: Write, tick: () => void) {
+async function exportCsv(tumen: Tumen, actor: Actor, write: Write, tick: () => void) {
   await write(stringify([CSV_COLUMNS]));
-  for await (const r of tumen.store.records.streamAll()) {
+  for await (const r of tumen.store.records.streamAll(actor)) {
     const b = r.body as Record<string, any>;
     const dates = datesOf(r);
     await write(
@@ -124,16 +128,16 @@ function datesOf(r: TumenRecord): [string, string] {
  * Places with their geometry, and events and installations drawn at their place. Precision
  * travels with each feature so a map can draw a county-level place as an area, not a pin.
  */
-async function exportGeoJson(tumen: Tumen, write: Write, tick: () => void) {
+async function exportGeoJson(tumen: Tumen, actor: Actor, write: Write, tick: () => void) {
   const places = new Map<string, { geometry: unknown; precision: string; name: string }>();
-  for await (const r of tumen.store.records.streamAll()) {
+  for await (const r of tumen.store.records.streamAll(actor)) {
     if (r.kind !== 'place') continue;
     const b = r.body as Record<string, any>;
     if (b.geometry) places.set(r.id, { geometry: b.geometry, precision: b.precision, name: b.names.en || b.names.ko || b.names.zh });
   }
   await write('{"type":"FeatureCollection","features":[');
   let first = true;
-  for await (const r of tumen.store.records.streamAll()) {
+  for await (const r of tumen.store.records.streamAll(actor)) {
     const b = r.body as Record<string, any>;
     const placeId = r.kind === 'place' ? r.id : b.placeId;
     if (!['place', 'event', 'installation'].includes(r.kind) || !placeId) continue;

@@ -3,6 +3,7 @@ import type { Actor } from '../../domain/actor.ts';
 import { buildSeries, periodKey, type SeriesPeriod, type SeriesValue } from '../../domain/figure-series.ts';
 import type { RecordBody, TumenRecord } from '../../domain/records.ts';
 import type { Source } from '../../domain/sources.ts';
+import { recordInScope, scopeOf } from '../../store/access.ts';
 import type { Store } from '../../store/store.ts';
 
 export interface FigureSeries {
@@ -11,11 +12,11 @@ export interface FigureSeries {
   conflicts: number;
 }
 
-async function figuresOf(store: Store, metric: string, includeCandidates: boolean): Promise<TumenRecord<'figure'>[]> {
+async function figuresOf(store: Store, actor: Actor, metric: string, includeCandidates: boolean): Promise<TumenRecord<'figure'>[]> {
   const out: TumenRecord<'figure'>[] = [];
   let cursor: string | null = null;
   do {
-    const page: Awaited<ReturnType<typeof store.records.list>> = await store.records.list({ kind: 'figure', metric, cursor, limit: 500 });
+    const page: Awaited<ReturnType<typeof store.records.list>> = await store.records.list(actor, { kind: 'figure', metric, cursor, limit: 500 });
     for (const r of page.items) {
       if (r.status === 'confirmed' || (includeCandidates && r.status === 'candidate')) out.push(r as TumenRecord<'figure'>);
     }
@@ -24,14 +25,14 @@ async function figuresOf(store: Store, metric: string, includeCandidates: boolea
   return out;
 }
 
-/** All values of one metric per period, with their sources, the chosen value, and the conflicts. */
-export async function figureSeries(store: Store, metric: string, opts: { includeCandidates?: boolean } = {}): Promise<FigureSeries> {
-  const figures = await figuresOf(store, metric, opts.includeCandidates ?? false);
+/** All values of one metric the actor may see, per period, with their sources, the chosen value, and the conflicts. */
+export async function figureSeries(store: Store, actor: Actor, metric: string, opts: { includeCandidates?: boolean } = {}): Promise<FigureSeries> {
+  const figures = await figuresOf(store, actor, metric, opts.includeCandidates ?? false);
   const sources = new Map<string, Source | null>();
   const values: SeriesValue[] = [];
   for (const f of figures) {
     const c = f.citations[0];
-    if (c && !sources.has(c.sourceId)) sources.set(c.sourceId, await store.sources.get(c.sourceId).catch(() => null));
+    if (c && !sources.has(c.sourceId)) sources.set(c.sourceId, await store.sources.get(actor, c.sourceId).catch(() => null));
     const s = c ? sources.get(c.sourceId) : null;
     const b = f.body;
     values.push({
@@ -56,10 +57,10 @@ export async function figureSeries(store: Store, metric: string, opts: { include
 /** Pins one figure as the value to show for its metric, period and place; unpins the others. */
 export async function pinFigure(store: Store, actor: Actor, figureId: string): Promise<void> {
   await store.transaction(async (tx) => {
-    const f = (await tx.records.get(figureId)) as TumenRecord<'figure'>;
+    const f = (await tx.records.get(actor, figureId)) as TumenRecord<'figure'>;
     if (f.kind !== 'figure') throw new ValidationError('only figures can be pinned');
     const key = `${periodKey(f.body.period)}|${f.body.placeId ?? ''}`;
-    for (const other of await figuresOf(tx, f.body.metric, true)) {
+    for (const other of await figuresOf(tx, actor, f.body.metric, true)) {
       const sameGroup = `${periodKey(other.body.period)}|${other.body.placeId ?? ''}` === key;
       const want = other.id === figureId;
       if (sameGroup && other.body.pinned !== want) {
@@ -69,14 +70,15 @@ export async function pinFigure(store: Store, actor: Actor, figureId: string): P
   });
 }
 
-/** Distinct metrics with how many figures each has, for pickers and the dashboard. */
-export async function figureMetrics(store: Store): Promise<Array<{ metric: string; count: number }>> {
+/** Distinct metrics with how many figures the actor may see each has, for pickers and the dashboard. */
+export async function figureMetrics(store: Store, actor: Actor): Promise<Array<{ metric: string; count: number }>> {
   const rows = await store.db
     .selectFrom('records')
     .select(['metric'])
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .where('kind', '=', 'figure')
     .where('deleted_at', 'is', null)
+    .where(recordInScope(scopeOf(actor, 'read')))
     .where('status', '!=', 'rejected')
     .groupBy('metric')
     .orderBy('metric')

@@ -28,6 +28,8 @@ export interface ImportProps {
   /** Files or folders; folders are walked recursively, hidden files skipped. */
   paths: string[];
   actor: Actor;
+  /** Where new sources go (the actor needs write access to each); the default compartment otherwise. */
+  compartments?: string[];
   maxBytes?: number;
   onProgress?: (done: number, total: number, last: ImportResult) => void;
 }
@@ -86,12 +88,16 @@ export async function importDocument(
   tumen: Tumen,
   name: string,
   bytes: Uint8Array,
-  props: Pick<ImportProps, 'actor' | 'maxBytes'>,
+  props: Pick<ImportProps, 'actor' | 'maxBytes' | 'compartments'>,
   label = name,
 ): Promise<ImportResult> {
   const sha256 = createHash('sha256').update(bytes).digest('hex');
-  const existing = await tumen.store.sources.findBySha256(sha256);
-  if (existing) return { file: label, status: 'duplicate', sourceId: existing.id, title: existing.title, sha256 };
+  const existing = await tumen.store.sources.findBySha256Unrestricted(sha256);
+  if (existing) {
+    // Bytes are unique across compartments; name the existing source only to someone who may see it.
+    const visible = await tumen.store.sources.findBySha256(props.actor, sha256);
+    return visible ? { file: label, status: 'duplicate', sourceId: visible.id, title: visible.title, sha256 } : { file: label, status: 'duplicate', sha256 };
+  }
   const doc = await parseDocument(name, bytes, props.maxBytes ? { maxBytes: props.maxBytes } : {});
   if (!doc.text.trim()) throw new ImportError('empty', 'The file has no text.');
   const input = parseOrThrow(sourceInputSchema, { ...doc, retrievedAt: new Date().toISOString() }, 'source');
@@ -99,9 +105,9 @@ export async function importDocument(
   // and is reused by the retry.
   await tumen.blobs.put(bytes);
   const { source, candidates } = await tumen.store.transaction(async (tx) => {
-    const source = await tx.sources.create(props.actor, input, sha256);
+    const source = await tx.sources.create(props.actor, input, sha256, undefined, props.compartments);
     await tx.evidence.attach(props.actor, { sourceId: source.id, sha256, mediaType: doc.mediaType, size: bytes.byteLength, originalName: name });
-    const candidates = await proposeCandidates(tx, source);
+    const candidates = await proposeCandidates(tx, source, props.actor);
     return { source, candidates };
   });
   return { file: label, status: 'imported', sourceId: source.id, title: source.title, sha256, candidates };

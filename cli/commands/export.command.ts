@@ -3,7 +3,7 @@ import { createWriteStream } from 'node:fs';
 import { rename, unlink } from 'node:fs/promises';
 import { finished } from 'node:stream/promises';
 import { exportAll, type ExportFormat } from '../../app/commands/exporter.ts';
-import { cliActor, processOutput, withTumen } from '../context.ts';
+import { cliOperator, processOutput, withTumen } from '../context.ts';
 import { CliFailure } from '../errors.ts';
 
 const FORMATS: ExportFormat[] = ['json', 'csv', 'geojson'];
@@ -23,8 +23,8 @@ export function registerExport(program: Command): void {
       const tmp = opts.out ? `${opts.out}.partial` : null;
       const out = tmp ? createWriteStream(tmp, { mode: 0o600 }) : process.stdout;
       try {
-        const n = await withTumen(opts.data, (tumen) =>
-          exportAll(tumen, { format: opts.format as ExportFormat, out, actor: cliActor(), includeProtected: opts.includeProtected ?? false, includeBlobs: opts.blobs }),
+        const n = await withTumen(opts.data, async (tumen) =>
+          exportAll(tumen, { format: opts.format as ExportFormat, out, actor: await cliOperator(tumen), includeProtected: opts.includeProtected ?? false, includeBlobs: opts.blobs }),
         );
         if (tmp && opts.out) {
           out.end();

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { importPaths } from '../../app/commands/source-importer.ts';
-import { cliActor, processOutput, withTumen } from '../context.ts';
+import { cliOperator, processOutput, withTumen } from '../context.ts';
 import { progressBar } from '../progress.ts';
 import { CliFailure } from '../errors.ts';
 
@@ -14,8 +14,8 @@ export function registerImport(program: Command): void {
     .action(async (paths: string[], opts: { data?: string; json?: boolean }) => {
       const io = processOutput;
       const bar = progressBar(io.isTTY && !opts.json);
-      const results = await withTumen(opts.data, (tumen) =>
-        importPaths(tumen, { paths, actor: cliActor(), onProgress: (done, total, last) => bar.update(done, total, last.file) }),
+      const results = await withTumen(opts.data, async (tumen) =>
+        importPaths(tumen, { paths, actor: await cliOperator(tumen), onProgress: (done, total, last) => bar.update(done, total, last.file) }),
       );
       bar.stop();
       const failed = results.filter((r) => r.status === 'failed');

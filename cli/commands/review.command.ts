@@ -3,7 +3,7 @@ import { mergeRecords, reviewBatch } from '../../app/commands/candidate-reviewer
 import { figureMetrics, figureSeries, pinFigure } from '../../app/commands/figure-series.ts';
 import { RECORD_KINDS, type RecordKind, type TumenRecord } from '../../domain/records.ts';
 import { recordLabel } from '../../domain/record-text.ts';
-import { cliActor, processOutput, withTumen } from '../context.ts';
+import { cliOperator, processOutput, withTumen } from '../context.ts';
 import { CliFailure } from '../errors.ts';
 
 export function registerReview(program: Command): void {
@@ -21,7 +21,7 @@ export function registerReview(program: Command): void {
       await withTumen(opts.data, async (tumen) => {
         let cursor: string | null = null;
         do {
-          const page: Awaited<ReturnType<typeof tumen.store.records.list>> = await tumen.store.records.list({
+          const page: Awaited<ReturnType<typeof tumen.store.records.listUnrestricted>> = await tumen.store.records.listUnrestricted({
             status: 'candidate',
             cursor,
             limit: 500,
@@ -45,7 +45,7 @@ export function registerReview(program: Command): void {
       .argument('<ids...>', 'candidate ids')
       .option('--data <dir>', 'data folder')
       .action(async (ids: string[], opts: { data?: string }) => {
-        const out = await withTumen(opts.data, (t) => reviewBatch(t.store, cliActor(), ids, action));
+        const out = await withTumen(opts.data, async (t) => reviewBatch(t.store, await cliOperator(t), ids, action));
         for (const o of out) processOutput.out(`${o.action === 'merge' ? 'merged ' : `${action}ed`} ${o.id}${o.recordId !== o.id ? ` into ${o.recordId}` : ''}`);
       });
   }
@@ -56,7 +56,7 @@ export function registerReview(program: Command): void {
     .argument('<into>', 'record to keep')
     .option('--data <dir>', 'data folder')
     .action(async (from: string, into: string, opts: { data?: string }) => {
-      await withTumen(opts.data, (t) => mergeRecords(t.store, cliActor(), from, into));
+      await withTumen(opts.data, async (t) => mergeRecords(t.store, await cliOperator(t), from, into));
       processOutput.out(`merged ${from} into ${into}`);
     });
 
@@ -70,12 +70,12 @@ export function registerReview(program: Command): void {
     .action(async (metric: string | undefined, opts: { data?: string; json?: boolean }) => {
       await withTumen(opts.data, async (t) => {
         if (!metric) {
-          const metrics = await figureMetrics(t.store);
+          const metrics = await figureMetrics(t.store, await cliOperator(t));
           if (opts.json) return processOutput.out(JSON.stringify(metrics, null, 2));
           for (const m of metrics) processOutput.out(`${String(m.count).padStart(5)}  ${m.metric}`);
           return;
         }
-        const s = await figureSeries(t.store, metric);
+        const s = await figureSeries(t.store, await cliOperator(t), metric);
         if (opts.json) return processOutput.out(JSON.stringify(s, null, 2));
         for (const p of s.periods) {
           const values = p.values.map((v) => `${v.pinned ? '📌' : ''}${v.value.toLocaleString('en-US')}${v.provisional ? ' (provisional)' : ''} [${v.source?.title ?? '?'}; ${v.source?.reliability ?? '-'}${v.credibility}]`);
@@ -91,7 +91,7 @@ export function registerReview(program: Command): void {
     .argument('<id>', 'figure id')
     .option('--data <dir>', 'data folder')
     .action(async (id: string, opts: { data?: string }) => {
-      await withTumen(opts.data, (t) => pinFigure(t.store, cliActor(), id));
+      await withTumen(opts.data, async (t) => pinFigure(t.store, await cliOperator(t), id));
       processOutput.out(`pinned ${id}`);
     });
 }

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { NotFoundError } from '../../domain/errors.ts';
-import { processOutput, withTumen } from '../context.ts';
+import { cliOperator, processOutput, withTumen } from '../context.ts';
 
 export function registerSources(program: Command): void {
   program
@@ -14,7 +14,7 @@ export function registerSources(program: Command): void {
       await withTumen(opts.data, async (tumen) => {
         let cursor: string | null = null;
         do {
-          const page: Awaited<ReturnType<typeof tumen.store.sources.list>> = await tumen.store.sources.list({ cursor, limit: 500, ...(opts.kind ? { kind: opts.kind } : {}) });
+          const page: Awaited<ReturnType<typeof tumen.store.sources.listUnrestricted>> = await tumen.store.sources.listUnrestricted({ cursor, limit: 500, ...(opts.kind ? { kind: opts.kind } : {}) });
           for (const s of page.items) rows.push({ id: s.id, title: s.title, published: s.published?.value ?? null, sha256: s.sha256, kind: s.kind, language: s.language });
           cursor = page.nextCursor;
         } while (cursor);
@@ -32,13 +32,13 @@ export function registerSources(program: Command): void {
     .option('--json', 'print JSON')
     .action(async (id: string, opts: { data?: string; json?: boolean }) => {
       const shown = await withTumen(opts.data, async (tumen) => {
-        const source = await tumen.store.sources.get(id).catch(() => null);
+        const source = await tumen.store.sources.getUnrestricted(id).catch(() => null);
         if (source) {
-          const evidence = await tumen.store.evidence.forSource(id);
-          const citations = await tumen.store.records.citations.forSource(id);
+          const evidence = await tumen.store.evidence.forSourceUnrestricted(id);
+          const citations = await tumen.store.records.citations.forSource(await cliOperator(tumen), id);
           return { type: 'source' as const, source, evidence, citations: citations.length };
         }
-        const record = await tumen.store.records.get(id).catch(() => null);
+        const record = await tumen.store.records.getUnrestricted(id).catch(() => null);
         if (record) return { type: 'record' as const, record };
         throw new NotFoundError(`source or record ${id}`);
       });

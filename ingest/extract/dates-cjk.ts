@@ -11,7 +11,7 @@ import {
   validDay,
   yearForMonth,
 } from './date-resolve.ts';
-import { parseCjkNumber } from './numbers.ts';
+import { parseCjkNumber } from './numbers-cjk.ts';
 import type { DateMention, DateQualifier } from './types.ts';
 
 /**
@@ -66,7 +66,10 @@ function qualifierOf(g: Record<string, string | undefined>): DateQualifier {
   return 'exact';
 }
 
-const n = (s: string | undefined): number | null => (s ? parseCjkNumber(s) : null);
+const CJK_DIGIT: Record<string, string> = { 〇: '0', 零: '0', 一: '1', 二: '2', 三: '3', 四: '4', 五: '5', 六: '6', 七: '7', 八: '8', 九: '9' };
+/** Years are written digit by digit (二〇二三); months and days as numerals (十二, 二十三). */
+const n = (s: string | undefined): number | null =>
+  !s ? null : /^[〇零一二三四五六七八九]{4}$/.test(s) ? Number([...s].map((c) => CJK_DIGIT[c]).join('')) : parseCjkNumber(s);
 
 export function findCjkDates(keep: string, pub: Pub | null): DateMention[] {
   const out: DateMention[] = [];

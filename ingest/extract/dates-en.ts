@@ -27,6 +27,7 @@ const RES: [RegExp, string][] = [
   [new RegExp(`\\b${Y}-(?<mo>\\d{2})-(?<d2>\\d{2})\\b`, 'g'), 'date.iso'],
   [new RegExp(`\\b${Y}[./]\\s?(?<mo>\\d{1,2})[./]\\s?(?<d2>\\d{1,2})\\b`, 'g'), 'date.dotted'],
   [new RegExp(`\\b${M},?\\s+${Y}\\b`, 'g'), 'date.en.my'],
+  [new RegExp(`\\b${M}\\s+(?:of\\s+)?(?<rel>last|this|next)\\s+year\\b`, 'g'), 'date.en.month-rel-year'],
   [new RegExp(`\\b${M}\\s+${D}\\b(?!,?\\s*\\d)`, 'g'), 'date.en.md'],
   [new RegExp(`\\b${D}\\s+(?:of\\s+)?${M}\\b(?!,?\\s+\\d{4})`, 'g'), 'date.en.dm'],
   [new RegExp(`(?<![\\d,.$#/-])\\b${Y}\\s?(?:-|to|through|until)\\s?(?<y2>(?:19|20)\\d{2})\\b`, 'g'), 'date.en.year-range'],
@@ -99,6 +100,10 @@ function resolve(rule: string, g: Record<string, string | undefined>, pub: Pub |
       if (yy === null) return { value: null, unresolved: NO_PUB_YEAR };
       if (d !== null && !validDay(yy, mon, d)) return null;
       return { value: iso(yy, mon, d) };
+    }
+    case 'date.en.month-rel-year': {
+      const r = relYear(pub, g.rel === 'last' ? -1 : g.rel === 'next' ? 1 : 0);
+      return r.value ? { value: iso(Number(r.value), mon) } : r;
     }
     case 'date.en.year-range':
     case 'date.en.year':

@@ -1,5 +1,5 @@
-import { AGGREGATE, EN_HABITUAL, EN_IRREALIS, EVENT_CUES, KO_IRREALIS, ZH_IRREALIS } from './event-cues.ts';
-import { within } from './gazetteer.ts';
+import { AGGREGATE, EN_HABITUAL, EN_IRREALIS, EVENT_CUES, KO_IRREALIS, KO_IRREALIS_TAIL, POLICY_AFTER, ZH_IRREALIS } from './event-cues.ts';
+import { loadGazetteer, within } from './gazetteer.ts';
 import { linkDate, linkPlace, mentionsIn, sentenceQuality, similarity } from './linking.ts';
 import { isJunkNumber, readUnit } from './quantities.ts';
 import { clauseOf, clauseStarts } from './text.ts';
@@ -32,6 +32,7 @@ export function findEvents(keep: string, sentences: Sentence[], places: PlaceMen
     let clauses: number[] | null = null;
     const generic = s.lang === 'en' && /\b(?:you|your)\b/i.test(text);
     for (const cue of EVENT_CUES) {
+      if (cue.hint && !cue.hint.test(text)) continue;
       cue.re.lastIndex = 0;
       let hit: RegExpExecArray | null = null;
       for (const m of text.matchAll(cue.re)) {
@@ -50,7 +51,7 @@ export function findEvents(keep: string, sentences: Sentence[], places: PlaceMen
       const at = s.start + hit.index;
       const ps = mentionsIn(places, s);
       const ds = mentionsIn(dates, s);
-      const place = linkPlace(ps, at);
+      const place = linkPlace(ps, at, s);
       const date = linkDate(ds, at, s, clauses);
       const { count, countQualifier } = COUNTED.has(cue.type) ? linkCount(keep, s, text, clauses, hit.index, numbers) : { count: null, countQualifier: null };
       out.push({
@@ -59,6 +60,7 @@ export function findEvents(keep: string, sentences: Sentence[], places: PlaceMen
           date: date?.value ?? null,
           approx: !date?.value || date.qualifier !== 'exact',
           place: place?.text ?? null,
+          gazetteerId: place?.gazetteerId ?? null,
           count,
           countQualifier,
         },
@@ -77,6 +79,7 @@ function isRealis(text: string, at: number, len: number, lang: string, clauses: 
   const clauseStart = clauses[clauseOf(clauses, at)]!;
   if (lang === 'en') {
     const before = text.slice(Math.max(clauseStart, at - 50), at);
+    if (type !== 'statement' && POLICY_AFTER.test(text.slice(at + len, at + len + 14))) return false;
     if (type === 'statement') return !EN_HABITUAL.test(before) && !/\b(?:will|would|could|may|might|plans? to|set to)\s+(?:\w+\s+)?$/i.test(before);
     if (EN_IRREALIS.test(before)) return false;
     if (type === 'border_crossing' && /\b(?:made|make|makes|making|harder|difficult|impossible|easier)\s+(?:\w+\s+){0,2}$/i.test(before)) return false;
@@ -85,7 +88,9 @@ function isRealis(text: string, at: number, len: number, lang: string, clauses: 
   }
   const win = text.slice(Math.max(0, at - 8), Math.min(text.length, at + len + 15));
   if (type === 'statement') return true;
-  return lang === 'ko' ? !KO_IRREALIS.test(win) : !ZH_IRREALIS.test(win);
+  const clauseEnd = clauses[clauseOf(clauses, at) + 1] ?? text.length;
+  if (lang === 'ko') return !KO_IRREALIS.test(win) && !KO_IRREALIS_TAIL.test(text.slice(at + len, clauseEnd));
+  return !ZH_IRREALIS.test(win);
 }
 
 function linkCount(
@@ -135,10 +140,24 @@ const samePlace = (a: string | null, b: string | null) => a === null || b === nu
 const same = <T>(x: T | null, y: T | null) => x === null || y === null || x === y;
 
 /** No field contradicts (each is unknown on one side, equal, or places nest), and at least one agrees. */
+/** "2024-04" and "2024-04-17" may be the same day: one is a coarser statement of the other. */
+const sameDate = (a: string | null, b: string | null) => a === null || b === null || a.startsWith(b) || b.startsWith(a);
+
+/** A repatriation leaves from China and arrives in North Korea: both ends name the same event. */
+function routeEnds(type: string, pa: string | null, pb: string | null): boolean {
+  if (type !== 'forced_repatriation' || !pa || !pb) return false;
+  const { places } = loadGazetteer();
+  const ca = places.get(pa)?.country;
+  const cb = places.get(pb)?.country;
+  return !!ca && !!cb && ca !== cb && [ca, cb].includes('CN') && [ca, cb].includes('KP');
+}
+
 function agrees(a: EventValue, b: EventValue, pa: string | null, pb: string | null): boolean {
-  if (!same(a.date, b.date) || !samePlace(pa, pb) || !same(a.count, b.count)) return false;
-  // A single person ("a woman") is too common to identify an event by.
-  return (a.count !== null && a.count >= 2 && a.count === b.count) || (a.date !== null && a.date === b.date) || (pa !== null && pa === pb);
+  if (!sameDate(a.date, b.date) || !same(a.count, b.count)) return false;
+  // The same group of people at the same time: routes differ ("via Dandong" … "to Sinuiju"), the event does not.
+  if (a.count !== null && a.count >= 2 && a.count === b.count) return true;
+  if (!samePlace(pa, pb) && !routeEnds(a.type, pa, pb)) return false;
+  return (a.date !== null && b.date !== null) || (pa !== null && pa === pb);
 }
 function continues(a: EventValue, b: EventValue): boolean {
   return b.date === null && b.place === null && same(a.count, b.count);
@@ -163,7 +182,7 @@ export function eventCandidates(found: EventFinding[]): Candidate<EventValue>[] 
         (x.key === key ||
           x.texts.some((t) => similarity(t, f.sentence.text) >= 0.8) ||
           agrees(x.value, v, x.placeId, f.placeId) ||
-          (f.sentence.start - x.lastEnd < CONTINUATION_CHARS && continues(x.value, v))),
+          (COUNTED.has(v.type) && f.sentence.start - x.lastEnd < CONTINUATION_CHARS && continues(x.value, v))),
     );
     if (!c) {
       out.push({ value: { ...v }, rule: f.rule, spans: [span], key, texts: [f.sentence.text], best: f.score, lastEnd: span.end, placeId: f.placeId });
@@ -184,11 +203,12 @@ export function eventCandidates(found: EventFinding[]): Candidate<EventValue>[] 
 
 function fill(c: Building, f: EventFinding): void {
   const v = f.value;
-  if (c.value.date === null && v.date !== null) c.value = { ...c.value, date: v.date, approx: v.approx };
+  if (v.date !== null && (c.value.date === null || (v.date.startsWith(c.value.date) && v.date.length > c.value.date.length)))
+    c.value = { ...c.value, date: v.date, approx: v.approx };
   if (c.value.count === null && v.count !== null) c.value = { ...c.value, count: v.count, countQualifier: v.countQualifier ?? null };
   // Keep the most specific place: a city named in the lead refines the province of the headline.
   if (f.placeId && (c.placeId === null || (c.placeId !== f.placeId && within(f.placeId, c.placeId)))) {
-    c.value = { ...c.value, place: v.place };
+    c.value = { ...c.value, place: v.place, gazetteerId: v.gazetteerId ?? null };
     c.placeId = f.placeId;
   }
   c.key = `${c.value.type}|${c.value.date ?? ''}|${c.placeId ?? ''}|${c.value.count ?? ''}`;

@@ -12,6 +12,8 @@ import type { Candidate, DateMention, FigureValue, NumberMention, Sentence } fro
 
 const COREF = /\b(?:that|this|the) (?:number|figure|total|tally)\b|\bthe number of\b|그 수|이 수치|이 숫자|该数字|这一数字/i;
 const SMALL_COUNT = 10;
+const NUMBER_OF =
+  /\bnumber of ((?:[\w’'-]+\s+){0,3}?(?:defectors|refugees|North Koreans|people|escapees|detainees|prisoners|women|workers|migrants|returnees))\b/i;
 
 export interface FigureFinding {
   value: FigureValue;
@@ -118,10 +120,15 @@ function readFigure(
   } else {
     // A bare number: keep it only when the sentence says what is counted.
     if (n.vague) return null;
+    const numberOf = NUMBER_OF.exec(text);
     if (cls && cls.cls.strong && cls.distance < 1000) {
       metric = cls.cls.metric;
-      outUnit = 'persons';
+      outUnit = cls.cls.unit ?? 'persons';
       rule += `.${cls.cls.id}.bare`;
+    } else if (numberOf) {
+      metric = numberOf[1]!;
+      outUnit = 'persons';
+      rule += '.number-of';
     } else if (prev && COREF.test(text)) {
       metric = prev.metric;
       outUnit = prev.unit;

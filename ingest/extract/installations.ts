@@ -47,6 +47,8 @@ export interface InstallationFinding {
   rule: string;
   /** How good a quote the sentence is for this installation; the best one becomes spans[0]. */
   score: number;
+  /** Offset of the cue word. */
+  at: number;
 }
 
 export function findInstallations(keep: string, sentences: Sentence[], places: PlaceMention[], dates: DateMention[]): InstallationFinding[] {
@@ -69,23 +71,27 @@ export function findInstallations(keep: string, sentences: Sentence[], places: P
       const at = s.start + m.index;
       const ps = mentionsIn(places, s);
       const ds = mentionsIn(dates, s);
-      const place = linkPlace(ps, at);
+      const place = linkPlace(ps, at, s);
       const date = linkDate(ds, at, s, clauses);
       const before = text.slice(Math.max(0, m.index - 30), m.index);
       const plural =
         s.lang !== 'en' ||
         (PLURAL.test(m[0]) && m[0] !== 'GPS') || /\bnetwork of\s+(?:\w+\s+)?$|\b(?:new|more|many|several|hundreds of|dozens of)\s+(?:\w+\s+)?$/i.test(before);
       out.push({
-        value: { kind: cue.kind, place: place?.text ?? null, date: date?.value ?? null },
+        value: { kind: cue.kind, place: place?.text ?? null, gazetteerId: place?.gazetteerId ?? null, date: date?.value ?? null },
         placeId: place?.gazetteerId ?? place?.text ?? null,
         plural: plural || MASS_KINDS.has(cue.kind),
         sentence: s,
         rule: `installation.${s.lang}.${cue.kind}`,
+        at,
         score: sentenceQuality(s.text) + (/\d/.test(text) ? 1 : 0) + (place ? 1 : 0) + (date ? 1 : 0),
       });
     }
     // A sentence about one kind of installation quotes it better than a list of several.
     if (out.length - first === 1) out[first]!.score += 2;
+    // In the order the sentence names them.
+    const mine = out.splice(first).sort((a, b) => a.at - b.at);
+    out.push(...mine);
   }
   return out;
 }
@@ -96,16 +102,25 @@ export function findInstallations(keep: string, sentences: Sentence[], places: P
  * objects ("a surveillance camera", "a facility") stay separate unless the sentence repeats.
  */
 export function installationCandidates(found: InstallationFinding[]): Candidate<InstallationValue>[] {
-  const out: (Candidate<InstallationValue> & { key: string; plural: boolean; texts: string[]; best: number })[] = [];
+  const out: (Candidate<InstallationValue> & { key: string; placeId: string | null; plural: boolean; texts: string[]; best: number })[] = [];
   for (const f of found) {
     const key = `${f.value.kind}|${f.placeId ?? ''}|${f.value.date ?? ''}`;
     const span = { start: f.sentence.start, end: f.sentence.end, quote: f.sentence.text };
-    const c = out.find((x) => x.key === key && ((x.plural && f.plural) || x.texts.some((t) => similarity(t, f.sentence.text) >= 0.8)));
+    const c = out.find(
+      (x) =>
+        (x.key === key && ((x.plural && f.plural) || x.texts.some((t) => similarity(t, f.sentence.text) >= 0.8))) ||
+        // A headline's "new fences along the Tumen" and the dated report of them.
+        (x.value.kind === f.value.kind && x.placeId !== null && x.placeId === f.placeId && (x.value.date === null || f.value.date === null) && x.plural && f.plural),
+    );
     if (!c) {
-      out.push({ value: f.value, rule: f.rule, spans: [span], key, plural: f.plural, texts: [f.sentence.text], best: f.score });
+      out.push({ value: f.value, rule: f.rule, spans: [span], key, placeId: f.placeId, plural: f.plural, texts: [f.sentence.text], best: f.score });
       continue;
     }
     c.texts.push(f.sentence.text);
+    if (c.value.date === null && f.value.date !== null) {
+      c.value = { ...c.value, date: f.value.date };
+      c.key = key;
+    }
     if (c.spans.some((x) => x.start === span.start)) continue;
     if (f.score > c.best) {
       c.spans.unshift(span);

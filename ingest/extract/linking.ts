@@ -18,15 +18,25 @@ export function mentionsIn<T extends { start: number; end: number }>(all: T[], s
   return out;
 }
 
-/** Most specific non-country place of the sentence; among equals, the nearest to the cue. */
-export function linkPlace(places: PlaceMention[], cueAt: number): PlaceMention | null {
+/** What may stand between a wider place and a narrower one it introduces: "’s", "near", "in", "일대"… */
+const NARROWS = /^(?:['’]s|\s|,|near|in|at|outside|close to|of|the|banks|bank|side|의|쪽|인근|일대|部|省)*$/i;
+
+/**
+ * The place a cue refers to: the nearest non-country place of the sentence. A province, region or
+ * river directly followed by a narrower place ("North Hamgyong's Onsong county", "지린성 창바이현",
+ * "the Tumen River near Hoeryong") gives way to it, and "Seoul-based" describes an actor.
+ */
+export function linkPlace(places: PlaceMention[], cueAt: number, s?: Sentence): PlaceMention | null {
   let best: PlaceMention | null = null;
   let bestScore = -Infinity;
   for (const p of places) {
     const rank = placeRank(p.kind);
     if (rank === 0) continue;
+    if (s && /^-based/.test(s.text.slice(p.end - s.start, p.end - s.start + 6))) continue;
+    if (rank <= 3 && s && places.some((q) => q !== p && placeRank(q.kind) > rank && q.start >= p.end && NARROWS.test(s.text.slice(p.end - s.start, q.start - s.start))))
+      continue;
     const dist = Math.abs((p.start + p.end) / 2 - cueAt);
-    const score = rank * 1000 - dist;
+    const score = -dist + rank;
     if (score > bestScore) {
       bestScore = score;
       best = p;
@@ -35,14 +45,20 @@ export function linkPlace(places: PlaceMention[], cueAt: number): PlaceMention |
   return best;
 }
 
-/** Nearest date to the cue, same clause first. */
+const REPORTED_AFTER = /^\s?(?:밝혔|전했|말했|확인됐|알려졌|보도했|발표했|주장했|설명했|전해졌|表示|报道|称)/;
+const REPORTED_BEFORE = /\b(?:said|says|told|reported|announced|confirmed)\s+(?:on\s+)?$/i;
+const text = (s: Sentence, from: number, len: number) => s.text.slice(Math.max(0, from - s.start), Math.max(0, from - s.start) + len);
+
+/** Nearest date to the cue, same clause first; dates of the reporting itself come last. */
 export function linkDate(dates: DateMention[], cueAt: number, s: Sentence, clauses: number[]): DateMention | null {
   let best: DateMention | null = null;
   let bestD = Infinity;
   const ci = clauseOf(clauses, cueAt - s.start);
   for (const d of dates) {
     const dist = d.start >= cueAt ? d.start - cueAt : cueAt - d.end;
-    const penalty = clauseOf(clauses, d.start - s.start) === ci ? 0 : 150;
+    let penalty = clauseOf(clauses, d.start - s.start) === ci ? 0 : 150;
+    // "…강제송환한 것으로 26일 확인됐다", "activists said on Monday": when it was reported, not when it happened.
+    if (REPORTED_AFTER.test(text(s, d.end, 14)) || REPORTED_BEFORE.test(text(s, d.start - 16, 16))) penalty += 300;
     if (dist + penalty < bestD) {
       bestD = dist + penalty;
       best = d;

@@ -13,6 +13,8 @@ export interface MetricClass {
   re: RegExp;
   /** Strong classes are specific enough to accept a bare number ("only 67 reaching South Korea"). */
   strong: boolean;
+  /** Unit of a bare number of this class (default: persons). */
+  unit?: string;
 }
 
 export const METRIC_CLASSES: MetricClass[] = [
@@ -28,7 +30,7 @@ export const METRIC_CLASSES: MetricClass[] = [
     metric: 'defectors in South Korea (cumulative)',
     needs: ['persons'],
     strong: true,
-    re: /\bcumulative|\bin total since|\bsince (?:the )?(?:1990s|records began)|누적|累计/gi,
+    re: /\bcumulative|\bin total since|\bsince (?:the )?(?:1990s|records began)|\btotal number of (?:North Korean )?(?:defectors|refugees)|누적|累计/gi,
   },
   {
     id: 'repatriated',
@@ -65,6 +67,7 @@ export const METRIC_CLASSES: MetricClass[] = [
     strong: true,
     re: /\bevery\b|\bapart\b|\bintervals?\b|간격|마다|每隔|间隔/gi,
   },
+  { id: 'height', metric: 'height of border installations', needs: ['length'], strong: true, re: /\b(?:tall|high|height)\b|높이|高/gi },
   {
     id: 'fence',
     metric: 'length of border fencing',
@@ -73,8 +76,8 @@ export const METRIC_CLASSES: MetricClass[] = [
     re: /fenc|\bwalls?\b|barrier|barbed|철조망|장벽|철책|울타리|铁丝网|围栏|隔离网/gi,
   },
   { id: 'border-length', metric: 'length of border affected', needs: ['length'], strong: true, re: /\bborder\b|\bstretch|국경|구간|边境/gi },
-  { id: 'cameras', metric: 'surveillance cameras', needs: ['count'], strong: true, re: /\bcameras?\b|CCTV|카메라|摄像头/gi },
-  { id: 'posts', metric: 'guard posts', needs: ['count'], strong: true, re: /guard posts?|watchtowers?|sentry|초소|哨所/gi },
+  { id: 'cameras', metric: 'surveillance cameras', unit: 'cameras', needs: ['count'], strong: true, re: /\bcameras?\b|CCTV|카메라|摄像头/gi },
+  { id: 'posts', metric: 'guard posts', unit: 'guard posts', needs: ['count'], strong: true, re: /guard posts?|watchtowers?|sentry|초소|哨所/gi },
   { id: 'in-china', metric: 'North Koreans in China', needs: ['persons'], strong: false, re: /\bin China\b|중국에 ?(?:체류|거주|숨어|머물)|재중 탈북|在中国/gi },
 ];
 
@@ -88,7 +91,7 @@ export function classify(sentence: string, numStart: number, numEnd: number, kin
   let best: Classified | null = null;
   for (const cls of METRIC_CLASSES) {
     if (kind && !cls.needs.includes(kind)) continue;
-    if (!kind && !cls.needs.includes('persons')) continue;
+    if (!kind && !cls.needs.includes('persons') && !cls.needs.includes('count')) continue;
     cls.re.lastIndex = 0;
     for (const m of sentence.matchAll(cls.re)) {
       const s = m.index!;

@@ -1,5 +1,6 @@
 import { loadGazetteer, PREFER_IF_PRESENT, RIVER_OF } from './gazetteer.ts';
 import type { Candidate, PlaceMention, PlaceValue } from './types.ts';
+import { datelineRanges } from './page.ts';
 import { fold, normName } from './text.ts';
 
 /**
@@ -22,7 +23,9 @@ const EN_ADMIN_RE =
 const EN_RIVER_RE = /\b([A-Z][a-z]+)\s+[Rr]iver\b/g;
 const EN_TWO_RIVERS_RE = /\b([A-Z][a-z]+)\s+(?:and|&)\s+([A-Z][a-z]+)\s+[Rr]ivers\b/g;
 const KO_ANCHORED_RE =
-  /(?:함경북도|함북|양강도|량강도|자강도|평안북도|평북|함경남도|함남|평안남도|황해남도|황해북도|라선시|나선시|지린성|길림성|랴오닝성|요녕성|옌볜|연변|헤이룽장성)\s*([가-힣]{1,5}(?:시|군|구역|읍|노동자구|현|진))(?=[\s,.·은는이가을를의에와과도로]|$)/g;
+  /(?:북한|중국|함경북도|함북|양강도|량강도|자강도|평안북도|평북|함경남도|함남|평안남도|황해남도|황해북도|라선시|나선시|지린성|길림성|랴오닝성|요녕성|옌볜|연변|헤이룽장성)\s*([가-힣]{2,5}(?:시|군|구역|읍|노동자구|현|진))(?=[\s,.·은는이가을를의에와과도로]|$)/g;
+// Words that end like places but are armies, adverbs or nouns: 정부군, 당시, 감시, 도시…
+const KO_NOT_PLACE = /(?:정부|인민|연합|점령|의용|정규|경비|국경|해안|반란|혁명|자위|친위|근위|특수|북한|중국)군$|^(?:동시|즉시|역시|수시|평시|전시|임시|잠시|상시|표시|지시|감시|무시|중시|제시|개시|실시|도시|당시|일시|게시|공시|소식통|당국|정부)$/;
 const ZH_ANCHORED_RE = /(?:吉林省|辽宁省|黑龙江省|延边州|延边|咸镜北道|两江道|慈江道|平安北道)([\u4e00-\u9fff]{2,4}?(?:市|县|镇|区|郡))/g;
 
 export function findPlaceMentions(text: string, folded: string, keep: string): PlaceMention[] {
@@ -76,6 +79,7 @@ export function findPlaceMentions(text: string, folded: string, keep: string): P
     add(s, s + m[0].length, riverId(m[1]!), 'river', 'place.pattern.river');
   }
   for (const m of keep.matchAll(KO_ANCHORED_RE)) {
+    if (KO_NOT_PLACE.test(m[1]!)) continue;
     const s = m.index! + m[0].length - m[1]!.length;
     add(s, s + m[1]!.length, null, /시$/.test(m[1]!) ? 'city' : 'county', 'place.pattern.ko-admin');
   }
@@ -85,16 +89,9 @@ export function findPlaceMentions(text: string, folded: string, keep: string): P
   }
   out.sort((a, b) => a.start - b.start);
   applyDocumentPreferences(out, places);
-  const datelines = [...keep.matchAll(DATELINE_RE)].map((m) => [m.index!, m.index! + m[0].length] as const);
+  const datelines = datelineRanges(keep);
   return out.filter((p) => !isMetonymy(keep, p) && !datelines.some(([s, e]) => s <= p.start && p.end <= e));
 }
-
-/**
- * News datelines name where the reporter filed from, not where anything happened:
- * "(서울=연합뉴스)", "SEOUL, Oct. 12 (Yonhap) --", "【新华社北京10月12日电】".
- */
-const DATELINE_RE =
-  /\([가-힣]{2,6}=[가-힣A-Za-z0-9 ]{2,12}\)|^[A-Z][A-Z .'-]{2,30}(?:,\s[A-Z][a-z]{2,8}\.?\s\d{1,2})?\s?\((?:Yonhap|AP|AFP|Reuters|UPI|Xinhua|Kyodo|KCNA|NK News)\)\s?(?:-|—)+|【?新华社[\u4e00-\u9fff]{2,4}\d{1,2}月\d{1,2}日电】?/gm;
 
 const CAPITALS = new Set(['cn-beijing', 'kp-pyongyang', 'kr-seoul', 'us-washington', 'ru-moscow', 'jp-tokyo']);
 const LOCATIVE_BEFORE = /\b(?:in|at|to|from|near|outside|around|into|via|through|visited|visit|visiting|across|towards?|of|between|and|inside|left|leave|leaving|reached|arrived in)\s+(?:the\s+)?(?:city of\s+|capital\s+|capital,\s+)?$/i;

@@ -1,3 +1,4 @@
+import { datelineRanges } from './page.ts';
 import type { Lang, Sentence } from './types.ts';
 
 /**
@@ -107,7 +108,7 @@ const CLOSERS = new Set(['"', "'", '”', '’', ')', ']', '」', '』', '》', 
  * items); inside a line we split after . ! ? … when the next word starts a sentence, after
  * Chinese/Japanese 。！？, and after Korean "다." even without a following space.
  */
-export function splitSentences(text: string, forced?: Lang): Sentence[] {
+export function splitSentences(text: string, forced?: Lang, datelines?: readonly (readonly [number, number])[]): Sentence[] {
   const out: Sentence[] = [];
   const push = (s: number, e: number) => {
     while (s < e && /\s/.test(text[s]!)) s++;
@@ -117,11 +118,18 @@ export function splitSentences(text: string, forced?: Lang): Sentence[] {
     if (!/[\p{L}\p{N}]/u.test(t)) return;
     out.push({ start: s, end: e, text: t, lang: forced ?? detectLang(t) });
   };
+  const cuts = (datelines ?? datelineRanges(normalizeKeepCase(text))).map(([, e]) => e);
   let lineStart = 0;
   const n = text.length;
   for (let i = 0; i <= n; i++) {
     if (i < n && text[i] !== '\n' && text[i] !== '\r') continue;
-    splitLine(text, lineStart, i, push);
+    // A dateline is a unit of its own, so that quotes start with the report.
+    let s = lineStart;
+    for (const c of cuts) if (c > s && c < i) {
+      splitLine(text, s, c, push);
+      s = c;
+    }
+    splitLine(text, s, i, push);
     lineStart = i + 1;
   }
   return out;

@@ -53,6 +53,8 @@ export interface FigureValue {
 export interface InstallationValue {
   kind: string;
   place: string | null;
+  /** Gazetteer id of `place`, when known (the text may be any of its written forms). */
+  gazetteerId?: string | null;
   date: string | null;
 }
 export interface EventValue {
@@ -60,6 +62,8 @@ export interface EventValue {
   date: string | null;
   approx: boolean;
   place: string | null;
+  /** Gazetteer id of `place`, when known (the text may be any of its written forms). */
+  gazetteerId?: string | null;
   count: number | null;
   countQualifier?: string | null;
 }

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { idSchema } from '../../domain/records.ts';
 import { ISO_PREFIX, isValidIsoPrefix, span } from '../../domain/partial-date.ts';
 import { decodeCursor } from '../../store/support.ts';
+import { accessFields } from './presenters/access.presenter.ts';
 
 export const idParamsSchema = z.object({ id: idSchema });
 
@@ -73,6 +74,7 @@ export const recordSchema = z.object({
     .describe('shape depends on kind: see the request bodies of POST /api/records'),
   protected: z.record(z.string(), z.unknown()).nullable().optional().describe('persons only, with ?include=protected'),
   citations: z.array(citationSchema),
+  ...accessFields,
 });
 
 /** 204 answers: no body. */

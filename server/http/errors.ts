@@ -1,7 +1,7 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { TumenError } from '../../domain/errors.ts';
+import { ForbiddenError, TooManyAttemptsError, TumenError, UnauthenticatedError } from '../../domain/errors.ts';
 
 /**
  * The one place where anything thrown on the HTTP surface becomes a status and a body. Domain
@@ -51,6 +51,9 @@ const FASTIFY_STATUS: Record<string, { status: number; id: string; message?: str
 export const errorBody = (id: string, message: string): ErrorBody => ({ error: { id, message } });
 
 export function toHttpError(err: unknown): HttpError {
+  if (err instanceof UnauthenticatedError) return { status: 401, body: errorBody(err.id, err.message) };
+  if (err instanceof ForbiddenError) return { status: 403, body: errorBody(err.id, err.message) };
+  if (err instanceof TooManyAttemptsError) return { status: 429, body: errorBody(err.id, err.message) };
   if (err instanceof TumenError) {
     const status = DOMAIN_STATUS[err.id] ?? (err.id.startsWith('import_') ? 422 : 400);
     return { status, body: errorBody(err.id, err.message) };
@@ -90,6 +93,7 @@ export function toHttpError(err: unknown): HttpError {
 export function registerErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((err, req, reply) => {
     const { status, body } = toHttpError(err);
+    if (err instanceof TooManyAttemptsError) void reply.header('Retry-After', String(err.retryAfterSeconds));
     if (status >= 500) {
       // A response that fails its own schema is our bug, not the client's: log which route.
       const detail = isResponseSerializationError(err as FastifyError) ? { route: req.routeOptions.url } : {};

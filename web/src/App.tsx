@@ -1,5 +1,6 @@
 import { Component, Suspense, useEffect, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useAuth } from './auth.tsx';
 import { LanguageSwitch } from './components/LanguageSwitch.tsx';
 import { ErrorNote, Loading } from './components/status.tsx';
 import { useDocumentTitle } from './hooks.ts';
@@ -40,9 +41,45 @@ function NotFound() {
   );
 }
 
+function AccountTools() {
+  const { t } = useTranslation();
+  const { status, me, signOut } = useAuth();
+  const { path, navigate } = useRouter();
+  if (status === 'signedIn' && me) {
+    return (
+      <div className="account">
+        <span className="account-name" data-testid="account-name">
+          {me.user.displayName || me.user.username}
+        </span>
+        <button type="button" className="link-button" onClick={() => void signOut().then(() => navigate('/sign-in'))}>
+          {t('nav.signOut')}
+        </button>
+      </div>
+    );
+  }
+  if (status === 'local') {
+    return (
+      <Link to="/sign-in" className="muted small" aria-current={path === '/sign-in' ? 'page' : undefined}>
+        {t('nav.localMode')}
+      </Link>
+    );
+  }
+  return (
+    <Link to="/sign-in" className="sign-in-link" aria-current={path === '/sign-in' ? 'page' : undefined}>
+      {t('nav.signIn')}
+    </Link>
+  );
+}
+
 export function App() {
   const { t } = useTranslation();
-  const { path } = useRouter();
+  const { path, search, navigate } = useRouter();
+  const { status } = useAuth();
+
+  // Signed out (accounts exist, no session): every screen but sign-in waits behind it.
+  useEffect(() => {
+    if (status === 'signedOut' && path !== '/sign-in') navigate(`/sign-in?next=${encodeURIComponent(path + search)}`, { replace: true });
+  }, [status, path, search, navigate]);
   const main = useRef<HTMLElement>(null);
   const first = useRef(true);
 
@@ -57,7 +94,8 @@ export function App() {
   }, [path]);
 
   let screen: ReactNode = <NotFound />;
-  for (const r of ROUTES) {
+  const gated = status === 'loading' || (status === 'signedOut' && path !== '/sign-in');
+  for (const r of gated ? [] : ROUTES) {
     const params = matchPath(r.path, path);
     if (params) {
       const Screen = r.screen;
@@ -77,6 +115,7 @@ export function App() {
           <span className="brand-name">{t('app.name')}</span>
           <span className="brand-tag">{t('app.tagline')}</span>
         </Link>
+        {status !== 'signedOut' && (
         <nav aria-label={t('nav.label')}>
           <ul>
             {NAV.map((n) => (
@@ -88,16 +127,15 @@ export function App() {
             ))}
           </ul>
         </nav>
+        )}
         <div className="header-tools">
           <LanguageSwitch />
-          <Link to="/sign-in" className="sign-in-link" aria-current={path === '/sign-in' ? 'page' : undefined}>
-            {t('nav.signIn')}
-          </Link>
+          <AccountTools />
         </div>
       </header>
       <main id="main" ref={main} tabIndex={-1}>
         <ScreenBoundary resetKey={path}>
-          <Suspense fallback={<Loading />}>{screen}</Suspense>
+          <Suspense fallback={<Loading />}>{gated ? <Loading /> : screen}</Suspense>
         </ScreenBoundary>
       </main>
     </>

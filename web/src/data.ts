@@ -11,12 +11,12 @@ export async function loadAll<K extends RecordKind>(kind: K, query: Omit<RecordL
   return items as unknown as TumenRecord<K>[];
 }
 
-/** How many records match, counting pages up to `cap` (shown as "cap+" beyond). */
-export async function countRecords(query: Omit<RecordListQuery, 'cursor' | 'limit'>, signal?: AbortSignal, cap = 5_000): Promise<{ count: number; more: boolean }> {
+/** How many candidates wait for review, counting pages up to `cap` (shown as "cap+" beyond). */
+export async function countCandidates(signal?: AbortSignal, cap = 5_000): Promise<{ count: number; more: boolean }> {
   let count = 0;
   let cursor: string | null = null;
   do {
-    const page = await api.listRecords({ ...query, cursor, limit: 500 }, { signal });
+    const page = await api.candidates({ cursor, limit: 500 }, { signal });
     count += page.items.length;
     cursor = page.nextCursor;
   } while (cursor && count < cap);

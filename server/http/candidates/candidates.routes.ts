@@ -7,6 +7,7 @@ import { actorOf } from '../actor.ts';
 import { idParamsSchema, pageOf, recordSchema } from '../common.schema.ts';
 import { errorResponses } from '../errors.ts';
 import { presentRecord } from '../presenters/record.presenter.ts';
+import { presentAccess } from '../presenters/access.presenter.ts';
 import { batchBodySchema, candidateListQuerySchema, confirmBodySchema, mergeBodySchema, reviewOutcomeSchema } from './candidates.schema.ts';
 
 const tags = ['review'];
@@ -19,8 +20,8 @@ export const candidatesRoutes: FastifyPluginAsyncZod<{ tumen: Tumen }> = async (
     schema: { tags, summary: 'Candidates waiting for review', querystring: candidateListQuerySchema, response: { 200: pageOf(recordSchema), ...errorResponses(400) } },
     handler: async (req) => {
       const { kind, ...rest } = req.query;
-      const page = await store.records.list({ ...rest, ...(kind ? { kind: kind as RecordKind } : {}), status: 'candidate' });
-      return { ...page, items: page.items.map((r) => presentRecord(r, false)) };
+      const page = await store.records.list(actorOf(req), { ...rest, ...(kind ? { kind: kind as RecordKind } : {}), status: 'candidate' });
+      return { ...page, items: await presentAccess(store, actorOf(req), 'record', page.items.map((r) => presentRecord(r, false))) };
     },
   });
 

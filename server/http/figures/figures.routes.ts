@@ -42,7 +42,7 @@ const seriesSchema = z.object({
 export const figuresRoutes: FastifyPluginAsyncZod<{ tumen: Tumen }> = async (app, { tumen }) => {
   app.get('/figures/metrics', {
     schema: { tags, summary: 'Metrics with their number of figures', response: { 200: z.object({ items: z.array(z.object({ metric: z.string(), count: z.number() })) }) } },
-    handler: async () => ({ items: await figureMetrics(tumen.store) }),
+    handler: async (req) => ({ items: await figureMetrics(tumen.store, actorOf(req)) }),
   });
 
   app.get('/figures/series', {
@@ -53,7 +53,7 @@ export const figuresRoutes: FastifyPluginAsyncZod<{ tumen: Tumen }> = async (app
       response: { 200: seriesSchema, ...errorResponses(400) },
     },
     handler: async (req) => {
-      const s = await figureSeries(tumen.store, req.query.metric, { includeCandidates: req.query.candidates === 'include' });
+      const s = await figureSeries(tumen.store, actorOf(req), req.query.metric, { includeCandidates: req.query.candidates === 'include' });
       return { ...s, periods: s.periods.map((p) => ({ ...p, values: p.values.map(strip), chosen: p.chosen ? strip(p.chosen) : null })) };
     },
   });

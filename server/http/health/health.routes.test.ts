@@ -32,6 +32,32 @@ const ROUTES: Array<[string, string]> = [
   ]),
   ['get', '/api/export'],
   ['get', '/api/audit'],
+  ['get', '/api/candidates'],
+  ['post', '/api/candidates/{id}/confirm'],
+  ['post', '/api/candidates/{id}/reject'],
+  ['post', '/api/candidates/merge'],
+  ['post', '/api/candidates/batch'],
+  ['get', '/api/figures/metrics'],
+  ['get', '/api/figures/series'],
+  ['post', '/api/figures/{id}/pin'],
+  ['post', '/api/auth/login'],
+  ['post', '/api/auth/logout'],
+  ['get', '/api/auth/me'],
+  ['post', '/api/auth/totp/enroll'],
+  ['post', '/api/auth/totp/confirm'],
+  ['post', '/api/auth/totp/disable'],
+  ['post', '/api/auth/recovery-codes'],
+  ['post', '/api/auth/password'],
+  ['get', '/api/auth/tokens'],
+  ['post', '/api/auth/tokens'],
+  ['delete', '/api/auth/tokens/{id}'],
+  ['get', '/api/users'],
+  ['post', '/api/users'],
+  ['patch', '/api/users/{id}'],
+  ['get', '/api/settings/security'],
+  ['patch', '/api/settings/security'],
+  ['get', '/api/compartments'],
+  ['post', '/api/compartments'],
 ];
 
 describe('health, OpenAPI and errors', () => {
@@ -68,7 +94,8 @@ describe('health, OpenAPI and errors', () => {
     for (const [method, path] of [
       ['GET', '/api/nothing'],
       ['DELETE', '/api/sources'],
-      ['GET', '/'],
+      ['POST', '/api/sources/x/y'],
+      ['PUT', '/nothing'],
     ]) {
       const r = await api(s, method as string, path as string);
       assert.equal(r.status, 404);

@@ -32,7 +32,10 @@ export const importsRoutes: FastifyPluginAsyncZod<{ tumen: Tumen; uploadLimit: n
       const bytes = Buffer.isBuffer(body)
         ? new Uint8Array(body.buffer, body.byteOffset, body.byteLength)
         : new Uint8Array(0);
-      const result = await importOnce(tumen, name, bytes, actorOf(req), uploadLimit);
+      const wanted = req.headers['x-compartments'];
+      // Where the new source goes, as "a,b"; the default compartment when absent.
+      const compartments = typeof wanted === 'string' && wanted.trim() ? wanted.split(',').map((c) => c.trim()).filter(Boolean).slice(0, 20) : undefined;
+      const result = await importOnce(tumen, name, bytes, actorOf(req), uploadLimit, compartments);
       return reply.code(result.status === 'imported' ? 201 : 200).send(result);
     },
   });
@@ -44,12 +47,13 @@ async function importOnce(
   bytes: Uint8Array,
   actor: ReturnType<typeof actorOf>,
   maxBytes: number,
+  compartments?: string[],
 ): Promise<ImportResult> {
   try {
-    return await importDocument(tumen, name, bytes, { actor, maxBytes });
+    return await importDocument(tumen, name, bytes, { actor, maxBytes, ...(compartments ? { compartments } : {}) });
   } catch (err) {
     // Two uploads of the same file at once: the loser meets the winner's source and is a duplicate.
-    const winner = err instanceof ImportError ? null : await tumen.store.sources.findBySha256(sha256Hex(bytes));
+    const winner = err instanceof ImportError ? null : await tumen.store.sources.findBySha256(actor, sha256Hex(bytes));
     if (winner)
       return { file: name, status: 'duplicate', sourceId: winner.id, title: winner.title, sha256: winner.sha256 };
     // Metadata the parser drew from the file that the source schema refuses is the file's fault.

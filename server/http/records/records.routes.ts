@@ -8,12 +8,13 @@ import {
   pageOf,
   recordSchema,
 } from '../common.schema.ts';
-import { RECORD_KINDS, type RecordKind } from '../../../domain/records.ts';
+import { RECORD_KINDS, type RecordKind, type TumenRecord } from '../../../domain/records.ts';
 import type { Tumen } from '../../../app/tumen.ts';
 import type { NewRecord, RecordFilter } from '../../../store/records.repository.ts';
 import { actorOf, mayIncludeProtected } from '../actor.ts';
 import { errorResponses } from '../errors.ts';
 import { presentRecord } from '../presenters/record.presenter.ts';
+import { presentAccess, presentOne } from '../presenters/access.presenter.ts';
 import { KIND_PATHS } from './record-kinds.ts';
 import {
   citationCreateSchema,
@@ -31,15 +32,23 @@ const wantsProtected = (req: FastifyRequest, query: { include?: 'protected' | un
 
 export const recordsRoutes: FastifyPluginAsyncZod<{ tumen: Tumen }> = async (app, { tumen }) => {
   const { store } = tumen;
+  /** Every response that carries protected fields is logged as a read of them, per person. */
+  const logged = async <T extends TumenRecord>(req: FastifyRequest, records: T[]): Promise<void> => {
+    for (const r of records) if (r.protected) await store.audit.recordRead(actorOf(req), { kind: r.kind, id: r.id }, 'protected');
+  };
 
   const list = async (req: FastifyRequest, query: RecordFilter & { include?: 'protected' | undefined }) => {
     const { include, ...filter } = query;
-    return store.records.list(filter, { includeProtected: wantsProtected(req, { include }) });
+    const page = await store.records.list(actorOf(req), filter, { includeProtected: wantsProtected(req, { include }) });
+    await logged(req, page.items);
+    return { ...page, items: await presentAccess(store, actorOf(req), 'record', page.items) };
   };
 
   const create = async (req: FastifyRequest, input: NewRecord) => {
     const record = await store.transaction((tx) => tx.records.create(actorOf(req), input));
-    return presentRecord(record, wantsProtected(req, req.query as { include?: 'protected' }));
+    const shown = presentRecord(record, wantsProtected(req, req.query as { include?: 'protected' }));
+    await logged(req, [shown]);
+    return presentOne(store, actorOf(req), 'record', shown);
   };
 
   app.get('/records', {
@@ -60,7 +69,11 @@ export const recordsRoutes: FastifyPluginAsyncZod<{ tumen: Tumen }> = async (app
       querystring: includeQuerySchema,
       response: { 200: recordSchema, ...errorResponses(400, 404) },
     },
-    handler: async (req) => store.records.get(req.params.id, { includeProtected: wantsProtected(req, req.query) }),
+    handler: async (req) => {
+      const record = await store.records.get(actorOf(req), req.params.id, { includeProtected: wantsProtected(req, req.query) });
+      await logged(req, [record]);
+      return presentOne(store, actorOf(req), 'record', record);
+    },
   });
 
   app.post('/records', {
@@ -88,7 +101,7 @@ export const recordsRoutes: FastifyPluginAsyncZod<{ tumen: Tumen }> = async (app
     handler: async (req) => {
       const { body, status, protected: prot, expectedVersion } = req.body;
       const updated = await store.transaction(async (tx) => {
-        const current = await tx.records.get(req.params.id, { includeProtected: true });
+        const current = await tx.records.get(actorOf(req), req.params.id, { includeProtected: true });
         const change = {
           body: body === undefined ? undefined : { ...current.body, ...body },
           protected: prot === undefined ? undefined : prot === null ? null : { ...(current.protected ?? {}), ...prot },
@@ -97,7 +110,9 @@ export const recordsRoutes: FastifyPluginAsyncZod<{ tumen: Tumen }> = async (app
         // Merging read the current version: pin it, so a concurrent change makes this a 409, not a lost update.
         return tx.records.update(actorOf(req), req.params.id, change, expectedVersion ?? current.version);
       });
-      return presentRecord(updated, wantsProtected(req, req.query));
+      const shown = presentRecord(updated, wantsProtected(req, req.query));
+      await logged(req, [shown]);
+      return presentOne(store, actorOf(req), 'record', shown);
     },
   });
 

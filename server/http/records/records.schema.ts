@@ -38,6 +38,7 @@ export function recordCreateBodyFor<K extends RecordKind>(kind: K) {
     status: recordStatus.optional().describe('default confirmed; software proposals are candidates'),
     protected: kind === 'person' ? personProtectedSchema.nullable().optional() : z.null().optional(),
     citations: z.array(citationInputSchema).max(1_000).optional(),
+    compartments: z.array(z.string().max(63)).min(1).max(20).optional().describe('only for a record citing nothing; one that cites sources inherits their compartments'),
   });
 }
 

@@ -14,6 +14,7 @@ import {
   recordSchema,
 } from '../common.schema.ts';
 import { errorResponses } from '../errors.ts';
+import { presentAccess, presentOne } from '../presenters/access.presenter.ts';
 import { evidenceFileSchema } from '../evidence/evidence.schema.ts';
 import {
   sourceCreateSchema,
@@ -35,7 +36,10 @@ export const sourcesRoutes: FastifyPluginAsyncZod<{ tumen: Tumen }> = async (app
       querystring: sourceListQuerySchema,
       response: { 200: pageOf(sourceSummarySchema), ...errorResponses(400) },
     },
-    handler: async (req) => store.sources.list(req.query),
+    handler: async (req) => {
+      const page = await store.sources.list(actorOf(req), req.query);
+      return { ...page, items: await presentAccess(store, actorOf(req), 'source', page.items) };
+    },
   });
 
   app.get('/sources/:id', {
@@ -45,7 +49,7 @@ export const sourcesRoutes: FastifyPluginAsyncZod<{ tumen: Tumen }> = async (app
       params: idParamsSchema,
       response: { 200: sourceSchema, ...errorResponses(400, 404) },
     },
-    handler: async (req) => store.sources.get(req.params.id),
+    handler: async (req) => presentOne(store, actorOf(req), 'source', await store.sources.get(actorOf(req), req.params.id)),
   });
 
   app.post('/sources', {
@@ -57,10 +61,11 @@ export const sourcesRoutes: FastifyPluginAsyncZod<{ tumen: Tumen }> = async (app
       response: { 201: sourceSchema, ...errorResponses(400, 409, 413) },
     },
     handler: async (req, reply) => {
+      const { compartments, ...input } = req.body;
       const source = await store.transaction((tx) =>
-        tx.sources.create(actorOf(req), req.body, sha256Hex(req.body.text)),
+        tx.sources.create(actorOf(req), input, sha256Hex(input.text), undefined, compartments),
       );
-      return reply.code(201).send(source);
+      return reply.code(201).send(await presentOne(store, actorOf(req), 'source', source));
     },
   });
 
@@ -74,7 +79,8 @@ export const sourcesRoutes: FastifyPluginAsyncZod<{ tumen: Tumen }> = async (app
     },
     handler: async (req) => {
       const { expectedVersion, ...patch } = req.body;
-      return store.transaction((tx) => tx.sources.update(actorOf(req), req.params.id, patch, expectedVersion));
+      const updated = await store.transaction((tx) => tx.sources.update(actorOf(req), req.params.id, patch, expectedVersion));
+      return presentOne(store, actorOf(req), 'source', updated);
     },
   });
 
@@ -99,8 +105,8 @@ export const sourcesRoutes: FastifyPluginAsyncZod<{ tumen: Tumen }> = async (app
       response: { 200: listOf(citationSchema), ...errorResponses(400, 404) },
     },
     handler: async (req) => {
-      await store.sources.get(req.params.id);
-      return { items: await store.records.citations.forSource(req.params.id) };
+      await store.sources.get(actorOf(req), req.params.id);
+      return { items: await store.records.citations.forSource(actorOf(req), req.params.id) };
     },
   });
 
@@ -113,12 +119,12 @@ export const sourcesRoutes: FastifyPluginAsyncZod<{ tumen: Tumen }> = async (app
       response: { 200: pageOf(recordSchema), ...errorResponses(400, 404) },
     },
     handler: async (req) => {
-      await store.sources.get(req.params.id);
-      const includeProtected = mayIncludeProtected(actorOf(req), req.query.include === 'protected');
-      return store.records.list(
-        { sourceId: req.params.id, cursor: req.query.cursor, limit: req.query.limit },
-        { includeProtected },
-      );
+      const actor = actorOf(req);
+      await store.sources.get(actor, req.params.id);
+      const includeProtected = mayIncludeProtected(actor, req.query.include === 'protected');
+      const page = await store.records.list(actor, { sourceId: req.params.id, cursor: req.query.cursor, limit: req.query.limit }, { includeProtected });
+      for (const r of page.items) if (r.protected) await store.audit.recordRead(actor, { kind: r.kind, id: r.id }, 'protected');
+      return { ...page, items: await presentAccess(store, actor, 'record', page.items) };
     },
   });
 
@@ -130,8 +136,8 @@ export const sourcesRoutes: FastifyPluginAsyncZod<{ tumen: Tumen }> = async (app
       response: { 200: listOf(evidenceFileSchema), ...errorResponses(400, 404) },
     },
     handler: async (req) => {
-      await store.sources.get(req.params.id);
-      return { items: await store.evidence.forSource(req.params.id) };
+      await store.sources.get(actorOf(req), req.params.id);
+      return { items: await store.evidence.forSource(actorOf(req), req.params.id) };
     },
   });
 };

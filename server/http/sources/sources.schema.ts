@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { sourceInputSchema, sourcePatchSchema } from '../../../domain/sources.ts';
 import { SOURCE_KINDS, SOURCE_RELIABILITY } from '../../../domain/vocabulary.ts';
 import { dateBoundsSchema, pageQuerySchema } from '../common.schema.ts';
+import { accessFields } from '../presenters/access.presenter.ts';
 
 export const sourceListQuerySchema = z.object({
   kind: z.enum(SOURCE_KINDS).optional(),
@@ -12,7 +13,9 @@ export const sourceListQuerySchema = z.object({
   ...pageQuerySchema.shape,
 });
 
-export const sourceCreateSchema = sourceInputSchema;
+/** Where the source goes: compartments the caller may write to (default: the `default` compartment). */
+export const compartmentsFieldSchema = z.array(z.string().max(63)).min(1).max(20);
+export const sourceCreateSchema = sourceInputSchema.extend({ compartments: compartmentsFieldSchema.optional() });
 
 export const sourcePatchBodySchema = z.strictObject({
   ...sourcePatchSchema.shape,
@@ -44,6 +47,7 @@ const sourceMeta = {
   updatedAt: z.string(),
   updatedBy: z.string(),
   deletedAt: z.string().nullable(),
+  ...accessFields,
 };
 
 export const sourceSchema = z.object({ ...sourceMeta, text: z.string() });

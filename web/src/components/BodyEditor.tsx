@@ -46,7 +46,7 @@ export function BodyEditor({ record, onSave, onCancel, saveLabel }: { record: An
     }
     const parsed = RECORD_BODY_SCHEMAS[record.kind].safeParse(body);
     if (!parsed.success) {
-      const errs = issuesToErrors(t, parsed.error.issues);
+      const errs = issuesToErrors(t, parsed.error.issues, '', body);
       setErrors(errs);
       requestAnimationFrame(() => document.querySelector<HTMLElement>('.body-editor [aria-invalid="true"]')?.focus());
       return;

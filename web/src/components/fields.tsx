@@ -49,19 +49,20 @@ interface TextProps {
   hint?: string | undefined;
   required?: boolean;
   multiline?: boolean;
-  type?: 'text' | 'number' | 'search';
+  type?: 'text' | 'number' | 'search' | 'password';
   name?: string;
   autoFocus?: boolean;
+  autoComplete?: string;
 }
 
-export function TextField({ label, value, onChange, error, hint, required, multiline, type = 'text', name, autoFocus }: TextProps) {
+export function TextField({ label, value, onChange, error, hint, required, multiline, type = 'text', name, autoFocus, autoComplete }: TextProps) {
   return (
     <Field label={label} error={error} hint={hint} required={required ?? false}>
       {({ id, describedBy, invalid }) =>
         multiline ? (
           <textarea id={id} name={name} value={value} rows={4} aria-invalid={invalid} aria-describedby={describedBy} aria-required={required} onChange={(e) => onChange(e.target.value)} autoFocus={autoFocus} />
         ) : (
-          <input id={id} name={name} type={type} inputMode={type === 'number' ? 'decimal' : undefined} value={value} aria-invalid={invalid} aria-describedby={describedBy} aria-required={required} onChange={(e) => onChange(e.target.value)} autoFocus={autoFocus} />
+          <input id={id} name={name} type={type} inputMode={type === 'number' ? 'decimal' : undefined} autoComplete={autoComplete} value={value} aria-invalid={invalid} aria-describedby={describedBy} aria-required={required} onChange={(e) => onChange(e.target.value)} autoFocus={autoFocus} />
         )
       }
     </Field>

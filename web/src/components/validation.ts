@@ -2,14 +2,24 @@ import type { TFunction } from 'i18next';
 import type { z } from 'zod';
 import type { FieldErrors } from './fields.tsx';
 
-/** The domain schema's complaints as translated, per-field messages keyed by path ("start.value"). */
-export function issuesToErrors(t: TFunction, issues: z.core.$ZodIssue[], prefix = ''): FieldErrors {
+const valueAt = (input: unknown, path: PropertyKey[]): unknown =>
+  path.reduce<unknown>((o, k) => (o && typeof o === 'object' ? (o as Record<PropertyKey, unknown>)[k] : undefined), input);
+
+/**
+ * The domain schema's complaints as translated, per-field messages keyed by path ("start.value").
+ * `input` is what was checked: an empty value is reported as missing, whatever the rule it broke.
+ */
+export function issuesToErrors(t: TFunction, issues: z.core.$ZodIssue[], prefix = '', input?: unknown): FieldErrors {
   const out: FieldErrors = {};
   for (const issue of issues) {
     const path = issue.path.map(String).join('.');
     const key = prefix && path.startsWith(prefix) ? path.slice(prefix.length) : path;
-    if (!out[key]) out[key] = issueText(t, issue);
+    const value = input === undefined ? undefined : valueAt(input, issue.path);
+    const empty = input !== undefined && (value === '' || value === null || value === undefined);
+    if (!out[key]) out[key] = empty && issue.code !== 'custom' ? t('form.required') : issueText(t, issue);
   }
+  // A date that fails twice (its format, then its calendar check on the whole object) is one field.
+  for (const key of Object.keys(out)) if (out[`${key}.value`]) delete out[key];
   return out;
 }
 

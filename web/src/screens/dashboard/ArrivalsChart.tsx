@@ -2,16 +2,17 @@ import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../i18n/format.ts';
 import { Link } from '../../router.tsx';
-import type { YearPoint } from './arrivals.ts';
+import { shownValue, type YearPoint } from './arrivals.ts';
 
 const W = 880;
 const H = 300;
 const M = { top: 20, right: 16, bottom: 34, left: 56 };
 
-function niceMax(v: number): number {
-  if (v <= 0) return 1;
-  const p = 10 ** Math.floor(Math.log10(v));
-  return Math.ceil(v / p) * p;
+/** A round step giving about four gridlines: 1, 2 or 5 times a power of ten. */
+function niceStep(max: number): number {
+  const rough = Math.max(max, 1) / 4;
+  const p = 10 ** Math.floor(Math.log10(rough));
+  return [1, 2, 5, 10].map((k) => k * p).find((s) => s >= rough)!;
 }
 
 /** One dot per published value; a year with disagreeing values shows them all, marked. */
@@ -19,13 +20,17 @@ export function ArrivalsChart({ points }: { points: YearPoint[] }) {
   const { t } = useTranslation();
   const f = useFormat();
   const titleId = useId();
-  const max = niceMax(Math.max(...points.flatMap((p) => p.values.map((v) => v.valueMax ?? v.value))));
+  const step = niceStep(Math.max(...points.flatMap((p) => p.values.map((v) => v.valueMax ?? v.value))));
+  const max = Math.ceil(Math.max(...points.flatMap((p) => p.values.map((v) => v.valueMax ?? v.value)), 1) / step) * step;
   const n = points.length;
   const x = (i: number) => M.left + ((W - M.left - M.right) * (i + 0.5)) / n;
   const y = (v: number) => H - M.bottom - ((H - M.top - M.bottom) * v) / max;
-  const ticks = [0, 0.25, 0.5, 0.75, 1].map((k) => Math.round(k * max));
+  const ticks = Array.from({ length: Math.round(max / step) + 1 }, (_, k) => k * step);
   const line = points
-    .map((p, i) => (p.values.length && !p.conflicting ? `${x(i)},${y(p.values[0]!.value)}` : null))
+    .map((p, i) => {
+      const v = shownValue(p);
+      return v ? `${x(i)},${y(v.value)}` : null;
+    })
     .filter(Boolean)
     .join(' ');
   const labelEvery = n > 16 ? 2 : 1;
@@ -38,7 +43,7 @@ export function ArrivalsChart({ points }: { points: YearPoint[] }) {
           <g key={tk} className="grid">
             <line x1={M.left} x2={W - M.right} y1={y(tk)} y2={y(tk)} />
             <text x={M.left - 8} y={y(tk)} dy="0.32em" textAnchor="end">
-              {f.compact(tk)}
+              {f.number(tk)}
             </text>
           </g>
         ))}
@@ -58,7 +63,7 @@ export function ArrivalsChart({ points }: { points: YearPoint[] }) {
             {p.values.map((v) => {
               const label = t(p.conflicting ? 'dashboard.arrivals.pointConflicting' : 'dashboard.arrivals.point', { year: p.year, value: f.number(v.value) });
               return (
-                <Link key={v.figureId} to={`/records/${v.figureId}`} aria-label={label} className={`point${p.conflicting ? ' conflicting' : ''}`}>
+                <Link key={v.figureId} to={`/records/${v.figureId}`} aria-label={label} className={`point${p.conflicting ? ' conflicting' : ''}${v.chosen ? ' chosen' : ''}`}>
                   <title>{label}</title>
                   <circle cx={x(i)} cy={y(v.value)} r={p.conflicting ? 5 : 4} />
                 </Link>
@@ -78,6 +83,9 @@ export function ArrivalsChart({ points }: { points: YearPoint[] }) {
         </span>
         <span className="legend-item">
           <span className="swatch swatch-conflict" aria-hidden="true" /> {t('dashboard.arrivals.legendConflict')}
+        </span>
+        <span className="legend-item">
+          <span className="swatch swatch-chosen" aria-hidden="true" /> {t('dashboard.arrivals.legendChosen')}
         </span>
       </figcaption>
       <details className="data-table">
@@ -99,6 +107,7 @@ export function ArrivalsChart({ points }: { points: YearPoint[] }) {
                     <span key={v.figureId}>
                       {k > 0 && ' · '}
                       <Link to={`/records/${v.figureId}`}>{f.number(v.value)}</Link>
+                      {p.conflicting && v.chosen && ` ${t('dashboard.arrivals.shown')}`}
                       {v.provisional && ` ${t('dashboard.arrivals.provisional')}`}
                     </span>
                   ))}

@@ -3,8 +3,9 @@ import { comparePartialDates } from '@domain/partial-date.ts';
 import type { TumenRecord } from '@domain/records.ts';
 import { Empty, ErrorNote, Loading } from '../../components/status.tsx';
 import { vocab } from '../../components/vocab.ts';
+import { api } from '../../api.ts';
 import { useRecordTitle } from '../../components/record-title.ts';
-import { ARRIVALS_METRIC, countRecords, loadAll, placeName } from '../../data.ts';
+import { ARRIVALS_METRIC, countCandidates, loadAll, placeName } from '../../data.ts';
 import { useAsync, useDocumentTitle } from '../../hooks.ts';
 import { useFormat } from '../../i18n/format.ts';
 import { Link } from '../../router.tsx';
@@ -27,7 +28,7 @@ export default function DashboardScreen() {
   const title = useRecordTitle();
   useDocumentTitle(t('dashboard.title'));
 
-  const arrivals = useAsync((signal) => loadAll('figure', { metric: ARRIVALS_METRIC }, signal), []);
+  const arrivals = useAsync((signal) => api.figureSeries(ARRIVALS_METRIC, {}, { signal }), []);
   const events = useAsync((signal) => loadAll('event', { status: 'confirmed' }, signal, 20_000), []);
   const surveillance = useAsync(async (signal) => {
     const [installations, observations, places] = await Promise.all([
@@ -37,7 +38,7 @@ export default function DashboardScreen() {
     ]);
     return { installations, observations, places: new Map(places.map((p) => [p.id, p])) };
   }, []);
-  const candidates = useAsync((signal) => countRecords({ status: 'candidate' }, signal), []);
+  const candidates = useAsync((signal) => countCandidates(signal), []);
 
   const series = arrivals.data ? arrivalSeries(arrivals.data) : [];
   const recent = events.data ? [...events.data].sort(byDateDesc).slice(0, RECENT) : [];

@@ -1,40 +1,38 @@
-import type { TumenRecord } from '@domain/records.ts';
+import type { FigureSeriesView } from '@domain/api-types.ts';
 
 export interface YearValue {
   figureId: string;
   value: number;
   valueMax: number | null;
   provisional: boolean;
-  citations: number;
+  /** The value the series shows for the year (pinned, or the best-sourced). */
+  chosen: boolean;
 }
 export interface YearPoint {
   year: number;
   values: YearValue[];
-  /** More than one distinct value published for the same year. */
+  /** Sources publish different values for the year. */
   conflicting: boolean;
 }
 
-const yearOf = (v: string | undefined) => (v ? Number(v.slice(0, 4)) : NaN);
-
-/** Figures of one calendar year each, grouped by year; multi-year and open periods are left out. */
-export function arrivalSeries(figures: TumenRecord<'figure'>[], firstYear = 1998): YearPoint[] {
-  const byYear = new Map<number, YearValue[]>();
-  for (const f of figures) {
-    if (f.status === 'rejected') continue;
-    const p = f.body.period;
-    const y = yearOf(p?.start?.value);
-    if (!p?.start || !p.end || y !== yearOf(p.end.value) || !Number.isFinite(y) || y < firstYear) continue;
-    const list = byYear.get(y) ?? [];
-    list.push({ figureId: f.id, value: f.body.value, valueMax: f.body.valueMax, provisional: f.body.provisional, citations: f.citations.length });
-    byYear.set(y, list);
+/** One point per calendar year from the server's series; multi-year and undated periods are left out. */
+export function arrivalSeries(series: FigureSeriesView, firstYear = 1998): YearPoint[] {
+  const byYear = new Map<number, YearPoint>();
+  for (const p of series.periods) {
+    if (!/^\d{4}$/.test(p.period) || p.placeId) continue;
+    const year = Number(p.period);
+    if (year < firstYear) continue;
+    const values = p.values
+      .map((v) => ({ figureId: v.figureId, value: v.value, valueMax: v.valueMax, provisional: v.provisional, chosen: v.figureId === p.chosen?.figureId }))
+      .sort((a, b) => a.value - b.value);
+    byYear.set(year, { year, values, conflicting: p.conflict });
   }
-  const years = [...byYear.keys()];
-  if (years.length === 0) return [];
-  const last = Math.max(...years);
+  if (byYear.size === 0) return [];
+  const last = Math.max(...byYear.keys());
   const out: YearPoint[] = [];
-  for (let y = firstYear; y <= last; y++) {
-    const values = (byYear.get(y) ?? []).sort((a, b) => a.value - b.value);
-    out.push({ year: y, values, conflicting: new Set(values.map((v) => v.value)).size > 1 });
-  }
+  for (let y = firstYear; y <= last; y++) out.push(byYear.get(y) ?? { year: y, values: [], conflicting: false });
   return out;
 }
+
+/** The value the line goes through: the chosen one, else the middle one. */
+export const shownValue = (p: YearPoint): YearValue | undefined => p.values.find((v) => v.chosen) ?? p.values[Math.floor((p.values.length - 1) / 2)];

@@ -12,7 +12,8 @@ export interface SurveillanceGrid {
 
 /**
  * Observations (built, upgraded, seen, removed) counted by year and border segment. The segment
- * is the installation's own, else its place's name, else "unspecified".
+ * is the installation's own, else its place's name, else "unspecified". Only confirmed records
+ * count: candidates wait in the review queue.
  */
 export function surveillanceGrid(
   installations: TumenRecord<'installation'>[],
@@ -36,15 +37,15 @@ export function surveillanceGrid(
     else years.add(key);
   };
   for (const o of observations) {
-    if (o.status === 'rejected') continue;
+    if (o.status !== 'confirmed') continue;
     const inst = byId.get(o.body.installationId);
-    if (!inst || inst.status === 'rejected') continue;
+    if (!inst || inst.status !== 'confirmed') continue;
     observed.add(inst.id);
     const y = o.body.date ? Number(o.body.date.value.slice(0, 4)) : NaN;
     add(segmentName(inst), Number.isFinite(y) ? y : 'undated', o.body.action);
   }
   // An installation known without any observation still counts, as undated.
-  for (const inst of installations) if (!observed.has(inst.id) && inst.status !== 'rejected') add(segmentName(inst), 'undated', 'seen');
+  for (const inst of installations) if (!observed.has(inst.id) && inst.status === 'confirmed') add(segmentName(inst), 'undated', 'seen');
   const sorted = [...years].sort((a, b) => a - b);
   const span: number[] = [];
   if (sorted.length) for (let y = sorted[0]!; y <= sorted[sorted.length - 1]!; y++) span.push(y);

@@ -32,6 +32,7 @@ export function MapFilters({ filter, onChange, types, years }: Props) {
               <span className={`swatch swatch-${layer}`} aria-hidden="true" /> {t(`map.layer.${layer}`)}
             </label>
           </legend>
+          {!types.some((k) => k.startsWith(`${layer}:`)) && <p className="small muted">{t('map.noneRecorded')}</p>}
           {types
             .filter((k) => k.startsWith(`${layer}:`))
             .map((k) => {

@@ -14,7 +14,7 @@ import { applyFilter, buildItems, syntheticItems, type MapFilter, type MapItem }
 import { buildIndex, type Hit } from './points-layer.ts';
 import type { View } from './view.ts';
 
-const START = { lon: 127.6, lat: 41.3, z: 6.6 };
+const START = { lon: 127.4, lat: 41.8, z: 6.5 };
 const COUNTRY_LABELS: Array<{ key: string; lon: number; lat: number }> = [
   { key: 'CN', lon: 125.2, lat: 44.4 },
   { key: 'KP', lon: 126.9, lat: 40.1 },
@@ -45,10 +45,11 @@ export default function MapScreen() {
       const [places, events, installations, observations] = await Promise.all([
         loadAll('place', {}, signal),
         loadAll('event', { status: 'confirmed' }, signal),
-        loadAll('installation', {}, signal),
-        loadAll('observation', {}, signal),
+        loadAll('installation', { status: 'confirmed' }, signal),
+        loadAll('observation', { status: 'confirmed' }, signal),
       ]);
-      const built = buildItems(places, events, installations.filter((i) => i.status !== 'rejected'), observations, title);
+      // Confirmed records only, as on the overview: candidates wait in the review queue.
+      const built = buildItems(places, events, installations, observations, title);
       const fp = focusPlace ? places.find((p) => p.id === focusPlace) : undefined;
       const focus = fp?.body.geometry?.type === 'Point' ? { lon: fp.body.geometry.coordinates[0], lat: fp.body.geometry.coordinates[1] } : null;
       return { ...built, focus };
@@ -59,9 +60,14 @@ export default function MapScreen() {
   const all = data.data?.items;
   const types = useMemo(() => [...new Set((all ?? []).map((i) => `${i.layer}:${i.type}`))].sort(), [all]);
   const years = useMemo(() => {
-    const ys = (all ?? []).flatMap((i) => [i.lo, i.hi]).filter((y): y is number => y !== null);
-    const now = new Date().getFullYear();
-    return ys.length ? { min: Math.min(...ys.slice(0, 200_000).concat([1998])), max: Math.max(now, ...ys.slice(0, 200_000)) } : { min: 1998, max: now };
+    // A loop, not Math.min(...): spreading 100,000 values overflows the call stack.
+    let min = 1998;
+    let max = new Date().getFullYear();
+    for (const i of all ?? []) {
+      if (i.lo !== null && i.lo < min) min = i.lo;
+      if (i.hi !== null && i.hi > max) max = i.hi;
+    }
+    return { min, max };
   }, [all]);
   const [filter, setFilter] = useState<MapFilter | null>(null);
   useEffect(() => {
@@ -141,11 +147,13 @@ export default function MapScreen() {
                 <button type="button" onClick={() => mapRef.current?.zoom(-1)} aria-label={t('map.zoomOut')}>
                   {t('map.zoomOutSymbol')}
                 </button>
-                <button type="button" onClick={() => mapRef.current?.goTo(START.lon, START.lat, START.z)}>
+              </div>
+              <div className="map-toolbar">
+                <p className="map-attribution small muted">{t('map.attribution')}</p>
+                <button type="button" className="link-button" onClick={() => mapRef.current?.goTo(START.lon, START.lat, START.z)}>
                   {t('map.reset')}
                 </button>
               </div>
-              <p className="map-attribution small muted">{t('map.attribution')}</p>
             </>
           ) : (
             !error && <Loading label={t('map.loading')} />

@@ -22,11 +22,12 @@ interface Props {
 function ItemLine({ item }: { item: MapItem }) {
   const { t } = useTranslation();
   const when = item.lo === null ? t('date.unknown') : item.lo === item.hi ? String(item.lo) : `${item.lo ?? '…'}–${item.hi ?? '…'}`;
+  const type = vocab(t, item.layer === 'event' ? 'event_type' : 'installation_kind', item.type);
   return (
     <>
       {item.id.startsWith('synthetic-') ? <span>{item.title}</span> : <Link to={`/records/${item.id}`}>{item.title}</Link>}{' '}
       <span className="muted small">
-        {vocab(t, item.layer === 'event' ? 'event_type' : 'installation_kind', item.type)} · {when} · {vocab(t, 'precision', item.precision)}
+        {[type === item.title ? '' : type, when, vocab(t, 'precision', item.precision)].filter(Boolean).join(' · ')}
       </span>
       
     </>

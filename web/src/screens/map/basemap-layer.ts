@@ -3,7 +3,7 @@ import type { Feature, MultiLineString, MultiPolygon } from 'geojson';
 import type { Basemap } from '../../../build/basemap.ts';
 import { projector, toWorld, type View } from './view.ts';
 
-const COLORS = { water: '#e8eff3', land: '#f4f2ec', kp: '#efe9dc', coast: '#9fb3bf', border: '#6b5a4a' };
+const COLORS = { water: '#dce7ee', land: '#f6f4ee', kp: '#ece3cf', coast: '#8fa6b4', border: '#6b5a4a' };
 
 /**
  * Draws the basemap into an off-screen canvas larger than the view, then, while the user pans

@@ -40,10 +40,12 @@ export function drawPoints(ctx: CanvasRenderingContext2D, view: View, index: Ind
       hits.push({ kind: 'cluster', clusterId: props.cluster_id!, count, events: props.e ?? 0, x, y, r: 13 + 5 * Math.log10(count), lon, lat });
     } else singles.push({ item: items[props.i!]!, x, y });
   }
+  // Areas are batched into one path per layer: one fill, however many overlap, so a dense view
+  // at street level costs one pass over the pixels rather than one per item.
+  const areas: Record<'event' | 'installation', Array<{ x: number; y: number; r: number }>> = { event: [], installation: [] };
   for (const s of singles) {
     const it = s.item;
     const color = it.layer === 'event' ? EVENT_COLOR : INSTALLATION_COLOR;
-    const km = PRECISION_KM[it.precision];
     if (it.line) {
       ctx.beginPath();
       it.line.forEach(([lon, lat], k) => {
@@ -55,32 +57,61 @@ export function drawPoints(ctx: CanvasRenderingContext2D, view: View, index: Ind
       ctx.lineWidth = 3;
       ctx.stroke();
     }
+    const km = PRECISION_KM[it.precision];
     if (km > 0) {
       const r = Math.max(9, kmToPx(km, it.lat, view.z));
-      ctx.beginPath();
-      ctx.arc(s.x, s.y, r, 0, Math.PI * 2);
-      ctx.globalAlpha = 0.16;
-      ctx.fillStyle = color;
-      ctx.fill();
-      ctx.globalAlpha = 0.9;
-      ctx.setLineDash([4, 3]);
-      ctx.strokeStyle = color;
-      ctx.lineWidth = 1.2;
-      ctx.stroke();
-      ctx.setLineDash([]);
-      ctx.globalAlpha = 1;
+      areas[it.layer].push({ x: s.x, y: s.y, r });
       hits.push({ kind: 'item', item: it, x: s.x, y: s.y, r: Math.min(r, 24) });
-    } else {
-      ctx.beginPath();
-      if (it.layer === 'event') ctx.arc(s.x, s.y, 5.5, 0, Math.PI * 2);
-      else ctx.rect(s.x - 5, s.y - 5, 10, 10);
-      ctx.fillStyle = color;
-      ctx.fill();
-      ctx.strokeStyle = '#fff';
-      ctx.lineWidth = 1.5;
-      ctx.stroke();
-      hits.push({ kind: 'item', item: it, x: s.x, y: s.y, r: 9 });
     }
+  }
+  const diagonal = Math.hypot(view.width, view.height);
+  for (const layer of ['event', 'installation'] as const) {
+    const list = areas[layer];
+    if (list.length === 0) continue;
+    const color = layer === 'event' ? EVENT_COLOR : INSTALLATION_COLOR;
+    ctx.beginPath();
+    for (const a of list) {
+      ctx.moveTo(a.x + a.r, a.y);
+      ctx.arc(a.x, a.y, a.r, 0, Math.PI * 2);
+    }
+    ctx.globalAlpha = 0.16;
+    ctx.fillStyle = color;
+    ctx.fill();
+    ctx.globalAlpha = 0.9;
+    ctx.strokeStyle = color;
+    ctx.lineWidth = 1.2;
+    // Dashes along a circle far larger than the screen would be computed all the way round: those
+    // edges are drawn solid.
+    ctx.setLineDash([4, 3]);
+    ctx.beginPath();
+    for (const a of list) {
+      if (a.r > diagonal) continue;
+      ctx.moveTo(a.x + a.r, a.y);
+      ctx.arc(a.x, a.y, a.r, 0, Math.PI * 2);
+    }
+    ctx.stroke();
+    ctx.setLineDash([]);
+    ctx.beginPath();
+    for (const a of list) {
+      if (a.r <= diagonal) continue;
+      ctx.moveTo(a.x + a.r, a.y);
+      ctx.arc(a.x, a.y, a.r, 0, Math.PI * 2);
+    }
+    ctx.stroke();
+    ctx.globalAlpha = 1;
+  }
+  for (const s of singles) {
+    const it = s.item;
+    if (PRECISION_KM[it.precision] > 0) continue;
+    ctx.beginPath();
+    if (it.layer === 'event') ctx.arc(s.x, s.y, 5.5, 0, Math.PI * 2);
+    else ctx.rect(s.x - 5, s.y - 5, 10, 10);
+    ctx.fillStyle = it.layer === 'event' ? EVENT_COLOR : INSTALLATION_COLOR;
+    ctx.fill();
+    ctx.strokeStyle = '#fff';
+    ctx.lineWidth = 1.5;
+    ctx.stroke();
+    hits.push({ kind: 'item', item: it, x: s.x, y: s.y, r: 9 });
   }
   ctx.font = '600 12px system-ui, sans-serif';
   ctx.textAlign = 'center';

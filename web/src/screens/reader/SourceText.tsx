@@ -24,7 +24,12 @@ export const SourceText = memo(function SourceText({ text, citations, records, t
     <div className="source-text" ref={containerRef} data-length={text.length} data-testid="source-text" lang={language === 'und' ? undefined : language}>
       {segments.map((s) => {
         const body = text.slice(s.start, s.end);
-        const real = s.citations.filter((c) => c.id !== '__pending');
+        // Where citations overlap, the link goes to a confirmed record before a candidate, then to
+        // the narrowest citation, then the newest.
+        const rank = (c: Citation) => (records.get(c.recordId)?.status === 'confirmed' ? 0 : 1);
+        const real = s.citations
+          .filter((c) => c.id !== '__pending')
+          .sort((x, y) => rank(x) - rank(y) || x.end - x.start - (y.end - y.start) || (x.createdAt < y.createdAt ? 1 : x.createdAt > y.createdAt ? -1 : 0));
         const first = real[0];
         if (!first) return <span key={s.start} data-start={s.start} className={s.citations.length ? 'hl-pending' : undefined}>{body}</span>;
         const rec = records.get(first.recordId);

@@ -10,12 +10,14 @@ import { ErrorNote, Loading } from '../../components/status.tsx';
 import { vocab } from '../../components/vocab.ts';
 import { useAsync, useDocumentTitle } from '../../hooks.ts';
 import { useFormat } from '../../i18n/format.ts';
+import { useRouter } from '../../router.tsx';
 import { EventDetails, FigureDetails, InstallationDetails, PersonDetails, PlaceDetails } from './details.tsx';
 
 export default function RecordScreen({ params }: { params: Record<string, string> }) {
   const { t } = useTranslation();
   const f = useFormat();
   const title = useRecordTitle();
+  const { navigate } = useRouter();
   const id = params.id!;
   const rec = useAsync((signal) => api.getRecord(id, {}, { signal }), [id]);
   const [override, setOverride] = useState<AnyRecord | null>(null);
@@ -27,10 +29,15 @@ export default function RecordScreen({ params }: { params: Record<string, string
   if (rec.error) return <ErrorNote error={rec.error} onRetry={rec.reload} />;
   if (!record) return <Loading />;
 
-  const setStatus = async (status: 'confirmed' | 'rejected' | 'candidate') => {
+  const setStatus = async (status: 'confirmed' | 'rejected') => {
     setStatusError(null);
     try {
-      setOverride(await api.updateRecord(record.id, { status, expectedVersion: record.version }));
+      // A candidate goes through review (a place may merge into the one it names); others change status.
+      if (record.status === 'candidate') {
+        const outcome = status === 'confirmed' ? await api.confirmCandidate(record.id) : await api.rejectCandidate(record.id);
+        if (outcome.recordId !== record.id) return navigate(`/records/${outcome.recordId}`);
+        setOverride(await api.getRecord(record.id));
+      } else setOverride(await api.updateRecord(record.id, { status, expectedVersion: record.version }));
     } catch (err) {
       setStatusError(err);
     }
@@ -45,17 +52,17 @@ export default function RecordScreen({ params }: { params: Record<string, string
         <h1>{title(record)}</h1>
         <p className="muted small">{t('record.updated', { when: f.dateTime(record.updatedAt), who: record.updatedBy, version: record.version })}</p>
         <div className="button-row">
-          {!editing && (
+          {!editing && record.abilities?.update !== false && (
             <button type="button" onClick={() => setEditing(true)}>
               {t('record.edit')}
             </button>
           )}
-          {record.status !== 'confirmed' && (
+          {record.status !== 'confirmed' && record.abilities?.confirm !== false && (
             <button type="button" onClick={() => void setStatus('confirmed')}>
               {t('review.confirm')}
             </button>
           )}
-          {record.status !== 'rejected' && (
+          {record.status !== 'rejected' && record.abilities?.confirm !== false && (
             <button type="button" onClick={() => void setStatus('rejected')}>
               {t('review.reject')}
             </button>

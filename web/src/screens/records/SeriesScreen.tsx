@@ -1,19 +1,12 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { rangeInterval } from '@domain/partial-date.ts';
-import type { TumenRecord } from '@domain/records.ts';
-import { Citations } from '../../components/Citations.tsx';
+import type { SeriesValueView } from '@domain/api-types.ts';
+import { api } from '../../api.ts';
 import { Empty, ErrorNote, Loading } from '../../components/status.tsx';
 import { vocab } from '../../components/vocab.ts';
-import { loadAll } from '../../data.ts';
 import { useAsync, useDocumentTitle } from '../../hooks.ts';
 import { useFormat } from '../../i18n/format.ts';
 import { Link, useSearchParams } from '../../router.tsx';
-
-interface Period {
-  key: string;
-  sortKey: string;
-  figures: TumenRecord<'figure'>[];
-}
 
 /** Every value published for a metric, period by period, with its sources side by side. */
 export default function SeriesScreen() {
@@ -21,66 +14,85 @@ export default function SeriesScreen() {
   const f = useFormat();
   const metric = useSearchParams().get('metric') ?? '';
   useDocumentTitle(metric || t('series.title'));
-  const figs = useAsync((signal) => loadAll('figure', { metric }, signal), [metric]);
-
-  const periods: Period[] = [];
-  if (figs.data) {
-    const map = new Map<string, Period>();
-    for (const fig of figs.data) {
-      if (fig.status === 'rejected') continue;
-      const p = fig.body.period;
-      const key = p ? `${p.start?.value ?? ''}/${p.end?.value ?? ''}` : '';
-      const sortKey = p ? rangeInterval(p).lo : '9999';
-      const entry = map.get(key) ?? { key, sortKey, figures: [] };
-      entry.figures.push(fig);
-      map.set(key, entry);
+  const series = useAsync((signal) => api.figureSeries(metric, {}, { signal }), [metric]);
+  const [pinError, setPinError] = useState<unknown>(null);
+  const pin = async (v: SeriesValueView) => {
+    setPinError(null);
+    try {
+      await api.pinFigure(v.figureId);
+      series.reload();
+    } catch (err) {
+      setPinError(err);
     }
-    periods.push(...[...map.values()].sort((a, b) => (a.sortKey < b.sortKey ? -1 : a.sortKey > b.sortKey ? 1 : 0)));
-  }
+  };
+  const valueText = (v: SeriesValueView) =>
+    `${v.qualifier === 'exact' ? '' : `${vocab(t, 'figure_qualifier', v.qualifier)} `}${f.number(v.value)}${v.valueMax != null ? `–${f.number(v.valueMax)}` : ''}`;
+  const periodText = (period: string) => (period === 'undated' ? t('date.unknown') : period.split('–').map((p) => (p === '…' ? p : f.isoPrefix(p))).join(' – '));
 
   return (
     <div className="series">
       <h1>{metric || t('series.title')}</h1>
-      {figs.error ? (
-        <ErrorNote error={figs.error} onRetry={figs.reload} />
-      ) : !figs.data ? (
+      {series.data && series.data.conflicts > 0 && <p className="notice">{t('series.conflicts', { count: series.data.conflicts })}</p>}
+      {pinError ? <ErrorNote error={pinError} /> : null}
+      {series.error ? (
+        <ErrorNote error={series.error} onRetry={series.reload} />
+      ) : !series.data ? (
         <Loading />
-      ) : periods.length === 0 ? (
+      ) : series.data.periods.length === 0 ? (
         <Empty>{t('series.empty')}</Empty>
       ) : (
-        <table className="list-table series-table">
+        <table className="list-table series-table" data-testid="series-table">
           <thead>
             <tr>
               <th scope="col">{t('series.period')}</th>
               <th scope="col">{t('series.value')}</th>
               <th scope="col">{t('series.sources')}</th>
+              <th scope="col">{t('series.shownValue')}</th>
             </tr>
           </thead>
           <tbody>
-            {periods.flatMap((p) => {
-              const conflicting = new Set(p.figures.map((x) => x.body.value)).size > 1;
-              return p.figures.map((fig, i) => (
-                <tr key={fig.id} className={conflicting ? 'conflicting' : undefined}>
-                  {i === 0 && (
-                    <th scope="row" rowSpan={p.figures.length}>
-                      {fig.body.period ? f.range(fig.body.period.start, fig.body.period.end) : t('date.unknown')}
-                      {conflicting && <strong className="badge badge-warn">{t('dashboard.arrivals.conflicting')}</strong>}
-                    </th>
-                  )}
-                  <td>
-                    <Link to={`/records/${fig.id}`}>
-                      {vocab(t, 'figure_qualifier', fig.body.qualifier === 'exact' ? '' : fig.body.qualifier)} {f.number(fig.body.value)}
-                      {fig.body.valueMax != null ? `–${f.number(fig.body.valueMax)}` : ''}
-                    </Link>
-                    {fig.body.provisional && <span className="badge">{t('dashboard.arrivals.provisional')}</span>}
-                    {fig.body.note && <p className="small muted">{fig.body.note}</p>}
-                  </td>
-                  <td>
-                    <Citations citations={fig.citations} />
-                  </td>
-                </tr>
-              ));
-            })}
+            {series.data.periods.flatMap((p) =>
+              p.values.map((v, i) => {
+                const chosen = p.chosen?.figureId === v.figureId;
+                return (
+                  <tr key={v.figureId} className={p.conflict ? 'conflicting' : undefined}>
+                    {i === 0 && (
+                      <th scope="row" rowSpan={p.values.length}>
+                        {periodText(p.period)}
+                        {p.conflict && <strong className="badge badge-warn">{t('dashboard.arrivals.conflicting')}</strong>}
+                      </th>
+                    )}
+                    <td>
+                      <Link to={`/records/${v.figureId}`}>{valueText(v)}</Link>
+                      {v.provisional && <span className="badge">{t('dashboard.arrivals.provisional')}</span>}
+                    </td>
+                    <td>
+                      {v.source ? (
+                        <>
+                          <Link to={`/sources/${v.source.id}`}>{v.source.title}</Link>
+                          <span className="muted small">
+                            {' · '}
+                            {[v.source.publisher, v.source.reliability ? vocab(t, 'reliability', v.source.reliability) : '', vocab(t, 'credibility', v.credibility)].filter(Boolean).join(' · ')}
+                          </span>
+                          {v.quote && <blockquote className="quote small">{v.quote}</blockquote>}
+                        </>
+                      ) : (
+                        <span className="muted">{t('series.noSource')}</span>
+                      )}
+                    </td>
+                    <td>
+                      {chosen ? (
+                        <strong>{v.pinned ? t('series.pinned') : t('series.chosen')}</strong>
+                      ) : p.values.length > 1 ? (
+                        <button type="button" className="link-button" onClick={() => void pin(v)}>
+                          {t('series.pin')}
+                        </button>
+                      ) : null}
+                    </td>
+                  </tr>
+                );
+              }),
+            )}
           </tbody>
         </table>
       )}

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { comparePartialDates } from '@domain/partial-date.ts';
+import type { Access } from '@domain/api-types.ts';
 import type { TumenRecord } from '@domain/records.ts';
 import { api } from '../../api.ts';
 import { RecordRef } from '../../components/RecordRef.tsx';
@@ -55,7 +56,7 @@ export function EventDetails({ record }: { record: TumenRecord<'event'> }) {
 const PROTECTED_FIELDS = ['realName', 'aliases', 'birthDate', 'contact', 'exactLocation'] as const;
 
 /** Protected fields are shown only when the server includes them in its answer. */
-export function PersonDetails({ record }: { record: TumenRecord<'person'> }) {
+export function PersonDetails({ record }: { record: TumenRecord<'person'> & Access }) {
   const { t } = useTranslation();
   const f = useFormat();
   const [prot, setProt] = useState<TumenRecord<'person'>['protected'] | undefined>(record.protected);
@@ -75,7 +76,9 @@ export function PersonDetails({ record }: { record: TumenRecord<'person'> }) {
       <h2 id="rec-prot">{t('record.protected.title')}</h2>
       <p className="muted small">{t('record.protected.help')}</p>
       {error ? <ErrorNote error={error} /> : null}
-      {prot ? (
+      {record.abilities?.readProtected === false ? (
+        <p className="muted">{t('record.protected.notAllowed')}</p>
+      ) : prot ? (
         <dl className="fields">
           {PROTECTED_FIELDS.map((k) => {
             const v = prot[k];

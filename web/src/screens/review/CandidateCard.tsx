@@ -15,7 +15,8 @@ export function CandidateCard({ record, sources, onConfirm, onReject, onEdit }: 
         <p className="badge">{vocab(t, 'record_kind', record.kind)}</p>
         <h2 id="candidate-title">{title(record)}</h2>
         <RecordFields record={record} />
-        <div className="button-row">
+        {record.abilities?.confirm === false && <p className="muted small">{t('review.mayNotDecide')}</p>}
+        <div className="button-row" hidden={record.abilities?.confirm === false}>
           <button type="button" className="primary" onClick={onConfirm}>
             {t('review.confirm')} <kbd>y</kbd>
           </button>

@@ -2,12 +2,11 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AnyRecord } from '@domain/api-types.ts';
 import type { Source } from '@domain/sources.ts';
-import { api } from '../../api.ts';
+import { allPages, api } from '../../api.ts';
 import { BodyEditor } from '../../components/BodyEditor.tsx';
 import { useRecordTitle } from '../../components/record-title.ts';
 import { Empty, ErrorNote, Loading } from '../../components/status.tsx';
 import { vocab } from '../../components/vocab.ts';
-import { loadAll } from '../../data.ts';
 import { isTypingTarget, useDocumentTitle } from '../../hooks.ts';
 import { Link } from '../../router.tsx';
 import { CandidateCard } from './CandidateCard.tsx';
@@ -31,10 +30,7 @@ export default function ReviewScreen() {
   const load = useCallback(async () => {
     setError(null);
     try {
-      const kinds = await Promise.all(
-        (['event', 'figure', 'observation', 'installation', 'place', 'person', 'organization', 'involvement', 'case', 'case_status'] as const).map((k) => loadAll(k, { status: 'candidate' }, undefined, 2_000)),
-      );
-      setQueue(kinds.flat() as AnyRecord[]);
+      setQueue(await allPages((cursor) => api.candidates({ cursor, limit: 500 }), 5_000));
     } catch (err) {
       setError(err);
     }
@@ -58,10 +54,11 @@ export default function ReviewScreen() {
     async (record: AnyRecord, status: 'confirmed' | 'rejected', body?: Record<string, unknown>) => {
       setActionError(null);
       try {
-        await api.updateRecord(record.id, { status, body, expectedVersion: record.version });
+        const outcome = status === 'confirmed' ? await api.confirmCandidate(record.id, body) : await api.rejectCandidate(record.id);
         setQueue((q) => (q ? q.filter((r) => r.id !== record.id) : q));
         setEditing(false);
-        setAnnounce(t(status === 'confirmed' ? 'review.confirmedOne' : 'review.rejectedOne', { title: title(record) }));
+        const key = outcome.action === 'merge' ? 'review.mergedOne' : outcome.action === 'confirm' ? 'review.confirmedOne' : 'review.rejectedOne';
+        setAnnounce(t(key, { title: title(record) }));
       } catch (err) {
         setActionError(err);
       }
@@ -73,10 +70,11 @@ export default function ReviewScreen() {
     if (mode !== 'single' || editing) return;
     const onKey = (e: KeyboardEvent) => {
       if (e.ctrlKey || e.metaKey || e.altKey || isTypingTarget(e.target) || !current) return;
+      const mayDecide = current.abilities?.confirm !== false;
       const k = e.key.toLowerCase();
-      if (k === 'y') void decide(current, 'confirmed');
-      else if (k === 'n') void decide(current, 'rejected');
-      else if (k === 'e') setEditing(true);
+      if (k === 'y' && mayDecide) void decide(current, 'confirmed');
+      else if (k === 'n' && mayDecide) void decide(current, 'rejected');
+      else if (k === 'e' && mayDecide) setEditing(true);
       else if (k === 'j' || e.key === 'ArrowRight') setIndex((i) => Math.min(i + 1, (queue?.length ?? 1) - 1));
       else if (k === 'k' || e.key === 'ArrowLeft') setIndex((i) => Math.max(i - 1, 0));
       else return;
@@ -143,10 +141,10 @@ export default function ReviewScreen() {
                   </td>
                   <td className="small">{r.citations[0]?.quote}</td>
                   <td className="nowrap">
-                    <button type="button" onClick={() => void decide(r, 'confirmed')} aria-label={t('review.confirmNamed', { title: title(r) })}>
+                    <button type="button" disabled={r.abilities?.confirm === false} onClick={() => void decide(r, 'confirmed')} aria-label={t('review.confirmNamed', { title: title(r) })}>
                       {t('review.confirm')}
                     </button>{' '}
-                    <button type="button" onClick={() => void decide(r, 'rejected')} aria-label={t('review.rejectNamed', { title: title(r) })}>
+                    <button type="button" disabled={r.abilities?.confirm === false} onClick={() => void decide(r, 'rejected')} aria-label={t('review.rejectNamed', { title: title(r) })}>
                       {t('review.reject')}
                     </button>
                   </td>

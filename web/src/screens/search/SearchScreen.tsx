@@ -65,7 +65,8 @@ export default function SearchScreen() {
       (result) => setState({ status: 'done', result }),
       (error: unknown) => {
         if (ctl.signal.aborted) return;
-        if (error instanceof ApiError && error.status === 404 && error.id === 'route_not_found') setState({ status: 'unavailable' });
+        // No such route on this server (or none with an access policy yet): search is not there.
+        if (error instanceof ApiError && (error.id === 'route_not_found' || error.id === 'no_policy')) setState({ status: 'unavailable' });
         else setState({ status: 'error', error });
       },
     );

@@ -36,7 +36,7 @@ export function EventForm({ sourceId, selection, places, onCancel, onCreated }: 
     const citation = citationOut(sourceId, selection, cite);
     const b = eventBodySchema.safeParse(body);
     const c = citationInputSchema.safeParse(citation);
-    const errors = { ...(b.success ? {} : issuesToErrors(t, b.error.issues)), ...(c.success ? {} : issuesToErrors(t, c.error.issues, 'citation.')) };
+    const errors = { ...(b.success ? {} : issuesToErrors(t, b.error.issues, '', body)), ...(c.success ? {} : issuesToErrors(t, c.error.issues, 'citation.')) };
     if (Object.keys(errors).length) return { errors };
     return { created: await api.createRecord({ kind: 'event', body: b.data!, citations: [c.data!] }) };
   };

@@ -41,7 +41,7 @@ export function FigureForm({ sourceId, selection, places, metrics, onCancel, onC
     const citation = citationOut(sourceId, selection, cite);
     const b = figureBodySchema.safeParse(body);
     const c = citationInputSchema.safeParse(citation);
-    const errors = { ...(b.success ? {} : issuesToErrors(t, b.error.issues)), ...(c.success ? {} : issuesToErrors(t, c.error.issues, 'citation.')) };
+    const errors = { ...(b.success ? {} : issuesToErrors(t, b.error.issues, '', body)), ...(c.success ? {} : issuesToErrors(t, c.error.issues, 'citation.')) };
     if (Object.keys(errors).length) return { errors };
     return { created: await api.createRecord({ kind: 'figure', body: b.data!, citations: [c.data!] }) };
   };

@@ -44,9 +44,9 @@ export function ObservationForm({ sourceId, selection, places, installations, on
     // The installation id is checked once the installation exists; a placeholder keeps the other checks running.
     const obs = observationBodySchema.safeParse({ installationId: creating ? '00000000-0000-4000-8000-000000000000' : installationId, action, date: dateOut(date), note });
     const errors: FieldErrors = {};
-    if (!obs.success) Object.assign(errors, issuesToErrors(t, obs.error.issues));
+    if (!obs.success) Object.assign(errors, issuesToErrors(t, obs.error.issues, '', { action, date: dateOut(date), note }));
     if (!installationId) errors.installationId = t('form.required');
-    if (inst && !inst.success) Object.assign(errors, prefixKeys(issuesToErrors(t, inst.error.issues), 'inst.'));
+    if (inst && !inst.success) Object.assign(errors, prefixKeys(issuesToErrors(t, inst.error.issues, '', { kind, label, segment }), 'inst.'));
     if (!c.success) Object.assign(errors, issuesToErrors(t, c.error.issues, 'citation.'));
     if (Object.keys(errors).length) return { errors };
     let target = installationId;

@@ -54,7 +54,7 @@ export function PlaceLinkForm({ sourceId, selection, places, onCancel, onCreated
     const body = { names, kind, precision, geometry: la !== null && lo !== null ? { type: 'Point' as const, coordinates: [lo, la] } : null };
     const b = placeBodySchema.safeParse(body);
     if (!b.success) {
-      for (const [k, v] of Object.entries(issuesToErrors(t, b.error.issues))) errors[k.startsWith('geometry.coordinates.0') ? 'lon' : k.startsWith('geometry.coordinates.1') ? 'lat' : k] = v;
+      for (const [k, v] of Object.entries(issuesToErrors(t, b.error.issues, '', body))) errors[k.startsWith('geometry.coordinates.0') ? 'lon' : k.startsWith('geometry.coordinates.1') ? 'lat' : k] = v;
     }
     if (!names.en.trim() && !names.ko.trim() && !names.zh.trim()) errors['names.en'] = t('reader.form.oneName');
     if (Object.keys(errors).length) return { errors };

@@ -1,0 +1,168 @@
+import { verifyCheckpoint, type Checkpoint } from '../../crypto/checkpoint.ts';
+import { MerkleFrontier } from '../../crypto/merkle-log.ts';
+import { HASH_LENGTH, consistencyProof, rootFromLeafHashes, sameHash, verifyConsistency } from '../../crypto/merkle.ts';
+import { NotFoundError } from '../../domain/errors.ts';
+import { RECORD_KINDS } from '../../domain/records.ts';
+import { auditLeafHash } from '../../store/audit-leaf.ts';
+import { STATE_ACTION } from '../../store/audit.repository.ts';
+import { BlobIntegrityError } from '../../store/encrypted-blob-store.ts';
+import { entityStates } from '../../store/state-hashes.ts';
+import type { Tumen } from '../tumen.ts';
+
+export interface VerifyReport {
+  failures: string[];
+  entries: number;
+  root: string;
+  entities: number;
+  blobs: number;
+  checkpoints: number;
+}
+
+/** Leaf hashes of the whole log in one growing buffer: 32 MiB at a million entries. */
+class Leaves {
+  private buf = Buffer.allocUnsafe(HASH_LENGTH * 1024);
+  size = 0;
+  push(h: Buffer): void {
+    if ((this.size + 1) * HASH_LENGTH > this.buf.length) {
+      const bigger = Buffer.allocUnsafe(this.buf.length * 2);
+      this.buf.copy(bigger);
+      this.buf = bigger;
+    }
+    h.copy(this.buf, this.size * HASH_LENGTH);
+    this.size += 1;
+  }
+  readonly get = (i: number) => this.buf.subarray(i * HASH_LENGTH, (i + 1) * HASH_LENGTH);
+}
+
+/** Collects failure lines, capping each kind so a wholesale edit still gives a readable report. */
+class Failures {
+  readonly lines: string[] = [];
+  private readonly counts = new Map<string, number>();
+  add(kind: string, line: string): void {
+    const n = (this.counts.get(kind) ?? 0) + 1;
+    this.counts.set(kind, n);
+    if (n <= 20) this.lines.push(line);
+  }
+  finish(): string[] {
+    for (const [kind, n] of this.counts) if (n > 20) this.lines.push(`${kind}: ${n - 20} more like the above`);
+    return this.lines;
+  }
+}
+
+/** The entities whose rows are re-hashed; entries about others (users, compartments…) annotate. */
+const VERIFIED_KINDS = new Set<string>(['source', 'evidence', ...RECORD_KINDS]);
+
+const when = (ms: number) => new Date(ms).toISOString();
+
+/**
+ * Re-checks a data folder end to end: the Merkle log against its own entries, its tree head
+ * and every signed checkpoint (and an external one, which is what catches a rollback of the
+ * whole database); every row against its last logged state; every evidence blob against its
+ * SHA-256. Read-only; reports every failure rather than stopping at the first.
+ */
+export async function verifyTumen(tumen: Tumen, opts: { externalCheckpoint?: string } = {}): Promise<VerifyReport> {
+  const { store, vault } = tumen;
+  const f = new Failures();
+
+  const leaves = new Leaves();
+  const lastState = new Map<string, { kind: string; hash: string }>();
+  let expected = 1;
+  for await (const row of store.audit.scan()) {
+    if (row.seq > expected) f.add('log gap', `audit log: entries ${expected}–${row.seq - 1} are missing (deleted)`);
+    expected = row.seq + 1;
+    const leaf = auditLeafHash(row);
+    if (leaf.toString('hex') !== row.leaf_hash) f.add('log entry', `audit log: entry ${row.seq} (${row.action}) does not match its leaf hash (edited)`);
+    leaves.push(leaf);
+    if (STATE_ACTION.test(row.action) && VERIFIED_KINDS.has(row.entity_kind)) lastState.set(row.entity_id, { kind: row.entity_kind, hash: row.state_hash });
+  }
+  const root = rootFromLeafHashes(leaves.size, leaves.get);
+  const head = await store.audit.head();
+  if (head.size !== leaves.size) f.add('head', `audit log: ${leaves.size} entries, but the tree head says ${head.size} (entries deleted or added outside Tumen)`);
+  else if (!sameHash(head.root, root)) f.add('head', 'audit log: the entries do not hash to the stored tree head (edited)');
+
+  // Each checkpoint must be the root of a prefix of these very leaves: that makes every stored
+  // checkpoint consistent with every other (RFC 9162 consistency, in one O(n) pass for all).
+  const stored = await store.checkpoints.all();
+  const want = new Map<number, Array<{ cp: Checkpoint; label: string }>>();
+  let previous: Checkpoint | null = null;
+  for (const s of stored) {
+    const label = `checkpoint of ${when(s.timestamp)} (size ${s.treeSize})`;
+    let cp: Checkpoint;
+    try {
+      cp = verifyCheckpoint(vault.publicKey, s.note, vault.origin);
+    } catch {
+      f.add('checkpoint', `${label}: signature does not verify`);
+      continue;
+    }
+    if (cp.treeSize !== s.treeSize || cp.rootHash.toString('hex') !== s.rootHash) f.add('checkpoint', `${label}: columns differ from the signed note`);
+    if (previous && (cp.treeSize < previous.treeSize || cp.timestamp < previous.timestamp)) f.add('checkpoint', `${label}: goes back from the previous checkpoint (size ${previous.treeSize})`);
+    previous = cp;
+    if (cp.treeSize > leaves.size) f.add('checkpoint', `${label}: covers ${cp.treeSize} entries but the log has ${leaves.size} (truncated or rolled back)`);
+    else want.set(cp.treeSize, [...(want.get(cp.treeSize) ?? []), { cp, label }]);
+  }
+  const frontier = MerkleFrontier.empty();
+  for (let i = 0; i <= leaves.size; i++) {
+    for (const { cp, label } of want.get(i) ?? []) {
+      if (!sameHash(frontier.root(), cp.rootHash)) f.add('checkpoint', `${label}: the log's first ${i} entries no longer hash to it (history rewritten)`);
+    }
+    if (i < leaves.size) frontier.append(leaves.get(i));
+  }
+
+  if (opts.externalCheckpoint !== undefined) checkExternal(opts.externalCheckpoint, tumen, leaves, root, f);
+
+  let entities = 0;
+  const seen = new Set<string>();
+  const photos: Array<{ id: string; sha256: string }> = [];
+  for await (const e of entityStates(store.db)) {
+    entities += 1;
+    seen.add(e.id);
+    const logged = lastState.get(e.id);
+    if (!logged) f.add('entity', `${e.kind} ${e.id}: has no log entry (written outside Tumen)`);
+    else if (logged.hash !== e.hash) f.add('entity', `${e.kind} ${e.id}: differs from its last logged state (edited outside Tumen)`);
+    if (e.sealedProtected) {
+      try {
+        const prot = JSON.parse(vault.sealer.openField(e.id, e.sealedProtected)) as { photoSha256?: string | null };
+        if (prot.photoSha256) photos.push({ id: e.id, sha256: prot.photoSha256 });
+      } catch {
+        f.add('entity', `${e.kind} ${e.id}: protected fields do not decrypt (tampered or wrong key)`);
+      }
+    }
+  }
+  for (const [id, logged] of lastState) {
+    if (!seen.has(id)) f.add('entity', `${logged.kind} ${id}: is in the log but missing from the database (deleted outside Tumen)`);
+  }
+
+  let blobs = 0;
+  const evidence = await store.db.selectFrom('evidence_files').select(['id', 'sha256']).orderBy('id').execute();
+  for (const b of [...evidence.map((e) => ({ what: `evidence ${e.id}`, sha256: e.sha256 })), ...photos.map((p) => ({ what: `photo of person ${p.id}`, sha256: p.sha256 }))]) {
+    blobs += 1;
+    try {
+      await tumen.blobs.get(b.sha256);
+    } catch (err) {
+      if (err instanceof NotFoundError) f.add('blob', `${b.what}: file is missing`);
+      else if (err instanceof BlobIntegrityError) f.add('blob', `${b.what}: content differs from its SHA-256`);
+      else f.add('blob', `${b.what}: file does not decrypt (tampered or wrong key)`);
+    }
+  }
+  return { failures: f.finish(), entries: leaves.size, root: root.toString('hex'), entities, blobs, checkpoints: stored.length };
+}
+
+/** A checkpoint kept outside (by a partner): the log must extend it, or it was rolled back. */
+function checkExternal(note: string, tumen: Tumen, leaves: Leaves, root: Buffer, f: Failures): void {
+  let cp: Checkpoint;
+  try {
+    cp = verifyCheckpoint(tumen.vault.publicKey, note, tumen.vault.origin);
+  } catch (err) {
+    f.add('external', `external checkpoint: not a checkpoint of this log signed by its key (${err instanceof Error ? err.message : String(err)})`);
+    return;
+  }
+  const label = `external checkpoint of ${when(cp.timestamp)} (size ${cp.treeSize})`;
+  if (cp.treeSize > leaves.size) {
+    f.add('external', `${label}: the log has only ${leaves.size} entries: the database was rolled back to an earlier copy, or truncated`);
+    return;
+  }
+  const proof = consistencyProof(cp.treeSize, leaves.size, leaves.get);
+  if (!verifyConsistency(cp.treeSize, leaves.size, cp.rootHash, root, proof)) {
+    f.add('external', `${label}: the log is not an extension of it (history rewritten, or a database from another time line)`);
+  }
+}

@@ -1,0 +1,22 @@
+import type { Kysely } from 'kysely';
+import { CompartmentRepository } from './compartments.repository.ts';
+import type { DB } from './schema.ts';
+import type { Sealer } from './sealing.ts';
+import { SessionRepository } from './sessions.repository.ts';
+import { SettingsRepository } from './settings.repository.ts';
+import { UserRepository } from './users.repository.ts';
+
+/** The account-side repositories, bound to the same connection or transaction as the rest. */
+export class AccountRepositories {
+  readonly compartments: CompartmentRepository;
+  readonly users: UserRepository;
+  readonly sessions: SessionRepository;
+  readonly settings: SettingsRepository;
+
+  constructor(db: Kysely<DB>, sealer: Sealer) {
+    this.compartments = new CompartmentRepository(db);
+    this.users = new UserRepository(db, sealer, this.compartments);
+    this.sessions = new SessionRepository(db);
+    this.settings = new SettingsRepository(db);
+  }
+}
