@@ -58,6 +58,7 @@ const ROUTES: Array<[string, string]> = [
   ['patch', '/api/settings/security'],
   ['get', '/api/compartments'],
   ['post', '/api/compartments'],
+  ['get', '/api/search'],
 ];
 
 describe('health, OpenAPI and errors', () => {
