@@ -6,6 +6,7 @@ import { benchExtract } from './extract.bench.ts';
 import { benchImport } from './import.bench.ts';
 import { benchLog } from './log.bench.ts';
 import { benchSearch } from './search.bench.ts';
+import { benchSearchHttp } from './search-http.bench.ts';
 
 const args = process.argv.slice(2);
 const onlyArg = args.find((a) => a.startsWith('--only='))?.slice(7) ?? (args.includes('--only') ? args[args.indexOf('--only') + 1] : undefined);
@@ -17,5 +18,6 @@ if (want('import')) await benchImport(quick ? 1000 : 10_000);
 if (want('export')) await benchExport(quick ? 10_000 : 100_000);
 if (want('extract')) await benchExtract(quick ? 1000 : 10_000);
 if (want('search')) await benchSearch({ sizes: quick ? [20_000] : [100_000, 1_000_000] });
+if (want('search-http')) await benchSearchHttp(quick ? 20_000 : 100_000);
 if (want('crypto')) await benchCrypto();
 if (want('log')) await benchLog(quick ? 100_000 : 1_000_000);

@@ -78,6 +78,13 @@ test('SIGKILL during an import loses nothing reported committed and never corrup
       const n = await tumen.store.sources.countUnrestricted();
       const withEvidence = await tumen.store.db.selectFrom('evidence_files').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
       assert.equal(Number(withEvidence.n), n, 'every source has its evidence row: no half-written import');
+      // The index is written in the same transactions: one entry per live source and record, no more.
+      const records = await tumen.store.db.selectFrom('records').select((eb) => eb.fn.countAll<number>().as('n')).where('deleted_at', 'is', null).executeTakeFirstOrThrow();
+      assert.equal(await tumen.search.count(), n + Number(records.n), 'search index and records agree');
+      if (n > 0) {
+        const hits = await tumen.search.search({ q: '"Crash test report"', kinds: ['source'], limit: 1 });
+        assert.equal(hits.total, n, 'every committed source is findable');
+      }
     } finally {
       await tumen.close();
     }
