@@ -1,28 +1,12 @@
-import { createRequire } from 'node:module';
 import { extractorActor, type Actor } from '../../domain/actor.ts';
 import { isValidIsoPrefix, type PartialDate } from '../../domain/partial-date.ts';
 import type { CitationInput, RecordKind } from '../../domain/records.ts';
 import type { Source } from '../../domain/sources.ts';
-import { extract } from '../../ingest/extract/index.ts';
+import { extract, loadGazetteer, loadOrganizations } from '../../ingest/extract/index.ts';
 import type { Candidate, Extraction } from '../../ingest/extract/index.ts';
 import type { Store } from '../../store/store.ts';
-import { loadGazetteerFile } from './reference-loader.ts';
 
-const require = createRequire(import.meta.url);
 
-interface DirectoryOrg {
-  id: string;
-  name: string;
-  aliases: string[];
-  acronym: string;
-  kind: string;
-  country: string | null;
-}
-let directory: Map<string, DirectoryOrg> | null = null;
-const organizationDirectory = () =>
-  (directory ??= new Map((require('../../data/organizations.json') as DirectoryOrg[]).map((o) => [o.id, o])));
-let gazetteer: Map<string, ReturnType<typeof loadGazetteerFile>[number]> | null = null;
-const gazetteerIndex = () => (gazetteer ??= new Map(loadGazetteerFile().map((g) => [g.id, g])));
 
 /**
  * Runs extraction over a new source and stores what it finds as candidate records, each citing
@@ -38,14 +22,14 @@ export async function proposeCandidates(tx: Store, source: Source, importer: Act
     n++;
   };
   for (const c of x.places) {
-    const g = c.value.gazetteerId ? gazetteerIndex().get(c.value.gazetteerId) : undefined;
+    const g = c.value.gazetteerId ? loadGazetteer().places.get(c.value.gazetteerId) : undefined;
     const body = g
       ? { names: g.names, aliases: g.aliases, kind: g.kind, country: g.country, precision: g.precision, gazetteerId: g.id, geometry: g.lat != null && g.lon != null ? { type: 'Point', coordinates: [g.lon, g.lat] } : null }
       : { names: { en: c.value.text, ko: '', zh: '' }, precision: 'unknown' };
     await add('place', body, c);
   }
   for (const c of x.organizations) {
-    const d = c.value.orgId ? organizationDirectory().get(c.value.orgId) : undefined;
+    const d = c.value.orgId ? loadOrganizations().orgs.get(c.value.orgId) : undefined;
     const body = d
       ? { name: d.name, aliases: d.aliases, acronym: d.acronym, kind: d.kind, country: d.country, directoryId: d.id }
       : { name: c.value.text, acronym: c.value.acronym ?? '' };

@@ -2,22 +2,11 @@ import { createRequire } from 'node:module';
 import type { Actor } from '../../domain/actor.ts';
 import type { CitationInput } from '../../domain/records.ts';
 import type { Store } from '../../store/store.ts';
+import { loadGazetteer as readGazetteer, type GazetteerPlace } from '../../ingest/extract/index.ts';
 import { sha256Hex } from '../../store/support.ts';
 
 const require = createRequire(import.meta.url);
 
-export interface GazetteerEntry {
-  id: string;
-  names: { en: string; ko: string; zh: string };
-  aliases: string[];
-  kind: string;
-  country: string | null;
-  parent: string | null;
-  lat: number | null;
-  lon: number | null;
-  precision: string;
-  source: string;
-}
 
 interface ArrivalsFile {
   metric: string;
@@ -34,7 +23,8 @@ interface ArrivalsFile {
   }>;
 }
 
-export const loadGazetteerFile = (): GazetteerEntry[] => require('../../data/gazetteer.json') as GazetteerEntry[];
+/** The shipped gazetteer, read once by the extractor and shared here. */
+export const loadGazetteerFile = (): GazetteerPlace[] => [...readGazetteer().places.values()];
 const loadArrivalsFile = (): ArrivalsFile => require('../../data/arrivals.json') as ArrivalsFile;
 
 /** Places from the shipped gazetteer, parents first; places already loaded are left alone. */
