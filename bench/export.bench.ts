@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { rmSync, statSync } from 'node:fs';
 import { resolveConfig } from '../app/config.ts';
-import { openTestTumen } from '../test/keys.ts';
+import { openTestTumen, operator } from '../test/keys.ts';
 import { newId, nowIso } from '../store/support.ts';
 import { tempDir } from '../test/databases.ts';
 import { REPO_ROOT } from '../test/seeds.ts';
@@ -18,21 +18,24 @@ export async function benchExport(n = 100_000): Promise<void> {
   const dir = tempDir('tumen-bench-export-');
   const tumen = await openTestTumen(resolveConfig({ data: dir }));
   const text = 'About 600 North Koreans were forcibly repatriated from Dandong on October 9. '.repeat(20);
-  const source = await tumen.store.sources.create({ id: 'bench', label: 'bench' }, { kind: 'news_report', title: 'Bench', publisher: '', author: '', url: '', language: 'en', published: null, retrievedAt: null, text, reliability: 'B' }, 'f'.repeat(64));
+  const source = await tumen.store.sources.create(operator, { kind: 'news_report', title: 'Bench', publisher: '', author: '', url: '', language: 'en', published: null, retrievedAt: null, text, reliability: 'B' }, 'f'.repeat(64));
   const at = nowIso();
   for (let done = 0; done < n; done += 5000) {
     await tumen.store.db.transaction().execute(async (trx) => {
       const records = [];
       const citations = [];
+      const memberships = [];
       for (let i = done; i < Math.min(n, done + 5000); i++) {
         const id = newId();
         const body = JSON.stringify({ count: { qualifier: 'about', value: 600 + (i % 50) }, description: `Synthetic event ${i}`, end: null, placeId: null, start: { qualifier: 'exact', value: `20${10 + (i % 15)}-10-09` }, title: '', type: 'forced_repatriation' });
         records.push({ id, kind: 'event', status: 'confirmed', version: 1, body, protected: null, label: `forced repatriation ${i}`, type: 'forced_repatriation', date_lo: null, date_hi: null, place_id: null, parent_id: null, metric: null, value: null, created_at: at, created_by: 'bench', updated_at: at, updated_by: 'bench', deleted_at: null });
+        memberships.push({ record_id: id, compartment_id: 'default' });
         citations.push({ id: newId(), record_id: id, source_id: source.id, start_offset: 0, end_offset: 9, quote: 'About 600', note: '', credibility: 2, rule: null, created_at: at, created_by: 'bench' });
       }
       for (let i = 0; i < records.length; i += 500) {
         await trx.insertInto('records').values(records.slice(i, i + 500)).execute();
         await trx.insertInto('citations').values(citations.slice(i, i + 500)).execute();
+        await trx.insertInto('record_compartments').values(memberships.slice(i, i + 500)).execute();
       }
     });
   }
@@ -50,12 +53,12 @@ function runExport(dataDir: string, format: string, out: string): Promise<{ ms: 
     import { createWriteStream } from 'node:fs';
     import { finished } from 'node:stream/promises';
     import { resolveConfig } from './app/config.ts';
-    import { openTestTumen } from './test/keys.ts';
+    import { openTestTumen, operator } from './test/keys.ts';
     import { exportAll } from './app/commands/exporter.ts';
     const tumen = await openTestTumen(resolveConfig({ data: ${JSON.stringify(dataDir)} }));
     const out = createWriteStream(${JSON.stringify(out)});
     const t = performance.now();
-    await exportAll(tumen, { format: ${JSON.stringify(format)}, out, actor: { id: 'bench', label: 'bench' } });
+    await exportAll(tumen, { format: ${JSON.stringify(format)}, out, actor: operator });
     out.end(); await finished(out);
     const ms = performance.now() - t;
     await tumen.close();

@@ -3,13 +3,13 @@ import { rmSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { createHash } from 'node:crypto';
 import { resolveConfig } from '../app/config.ts';
-import { openTestTumen } from '../test/keys.ts';
+import { openTestTumen, operator } from '../test/keys.ts';
 import { importDocument } from '../app/commands/source-importer.ts';
 import { tempDir } from '../test/databases.ts';
 import { fmtRate, machineLine } from './machine.ts';
 import { syntheticArticle } from './synthetic-articles.ts';
 
-const actor = { id: 'bench', label: 'bench' };
+const actor = operator;
 
 /**
  * Import throughput against raw better-sqlite3 inserts of the same rows, both on the same disk

@@ -92,7 +92,12 @@ async function placeIds(tx: Store, x: Extraction, importer: Actor): Promise<Map<
 
 /** The extractor's own gazetteer link wins; else the place text as a place candidate spelled it. */
 async function placeIdOf(tx: Store, importer: Actor, byText: Map<string, string>, v: { place: string | null; gazetteerId?: string | null }): Promise<string | null> {
-  if (v.gazetteerId) return tx.records.findPlaceByGazetteerId(importer, v.gazetteerId);
+  if (v.gazetteerId) {
+    // One lookup per place per source: a report names the same few places again and again.
+    const key = `gazetteer:${v.gazetteerId}`;
+    if (!byText.has(key)) byText.set(key, (await tx.records.findPlaceByGazetteerId(importer, v.gazetteerId)) ?? '');
+    return byText.get(key) || null;
+  }
   return v.place ? (byText.get(v.place) ?? null) : null;
 }
 
