@@ -1,20 +1,13 @@
 import type { Kysely } from 'kysely';
 import type { Actor } from '../domain/actor.ts';
+import type { AuditEntry } from '../domain/api-types.ts';
 import { auditLeafHash, frontierColumns, FRONTIER_ROW_ID, readFrontier, type AuditLeafFields } from './audit-leaf.ts';
 import type { Dialect } from './db.ts';
 import type { DB } from './schema.ts';
 import { canonicalJson, nowIso, sha256Hex } from './support.ts';
 
-export interface AuditEntry {
-  seq: number;
-  at: string;
-  actor: string;
-  action: string;
-  entityKind: string;
-  entityId: string;
-  stateHash: string;
-  detail: Record<string, unknown>;
-}
+/** The shape is the API contract's, so the web app and the store agree by construction. */
+export type { AuditEntry };
 
 export type AuditRow = AuditLeafFields & { leaf_hash: string };
 
