@@ -1,5 +1,6 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { Actor } from '../domain/actor.ts';
+import type { RecordListQuery } from '../domain/api-types.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../domain/errors.ts';
 import { mayReadProtectedFields } from '../domain/policies/index.ts';
 import {
@@ -41,19 +42,8 @@ export interface NewRecord<K extends RecordKind = RecordKind> {
 
 type ReadOpts = { includeProtected?: boolean; includeDeleted?: boolean };
 
-export interface RecordFilter {
-  kind?: RecordKind;
-  status?: RecordStatus;
-  type?: string;
-  placeId?: string;
-  parentId?: string;
-  metric?: string;
-  sourceId?: string;
-  from?: string;
-  to?: string;
-  cursor?: string | null;
-  limit?: number;
-}
+/** The list query of the API contract, less its presentation flag: one shape for web, API and store. */
+export type RecordFilter = Omit<RecordListQuery, 'include'>;
 
 export interface RestoredRecord extends RestoreMeta {
   kind: RecordKind;
