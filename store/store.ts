@@ -57,8 +57,9 @@ export interface OpenedStore {
   close(): Promise<void>;
 }
 
-export async function openStore(location: string, sealer: Sealer, index: IndexWriter<Kysely<any>> | null = null): Promise<OpenedStore> {
-  const { db, dialect, close, snapshot } = openDatabase({ location });
+/** `key`: the SQLite page key (ignored for PostgreSQL); omitted only by tests of the plain baseline. */
+export async function openStore(location: string, sealer: Sealer, index: IndexWriter<Kysely<any>> | null = null, key?: Buffer): Promise<OpenedStore> {
+  const { db, dialect, close, snapshot } = openDatabase({ location, key });
   await migrateToLatest(db, dialect);
   return { store: new Store(db, dialect, sealer, index), close, ...(snapshot ? { snapshot } : {}) };
 }
