@@ -34,6 +34,8 @@ export class SourceRepository {
     private readonly db: Kysely<DB>,
     private readonly audit: AuditRepository,
     private readonly index: IndexWriter<Kysely<any>> | null,
+    /** Re-indexes records whose quotes changed: the index keeps quotes in record entries. */
+    private readonly reindexRecords: (ids: readonly string[]) => Promise<void> = async () => undefined,
   ) {
     this.compartments = new CompartmentRepository(db);
   }
@@ -191,7 +193,9 @@ export class SourceRepository {
       .set({ ...ERASED_CONTENT, deleted_at: at, updated_at: at, updated_by: actor.id })
       .where('id', '=', id)
       .execute();
+    const citing = await this.db.selectFrom('citations').select('record_id').distinct().where('source_id', '=', id).execute();
     await this.db.updateTable('citations').set({ quote: '' }).where('source_id', '=', id).execute();
+    await this.reindexRecords(citing.map((c) => c.record_id));
     // The logged state is the row as it now stands, so `verify` can recompute it from the row.
     await this.audit.append(actor, 'source.delete', { kind: 'source', id }, await this.getUnrestricted(current.id, { includeDeleted: true }));
     await this.index?.remove(this.db, id);

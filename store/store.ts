@@ -34,8 +34,8 @@ export class Store {
   ) {
     this.audit = new AuditRepository(db, dialect);
     this.checkpoints = new CheckpointRepository(db);
-    this.sources = new SourceRepository(db, this.audit, index);
     this.records = new RecordRepository(db, this.audit, index, sealer);
+    this.sources = new SourceRepository(db, this.audit, index, (ids) => this.records.reindexUnrestricted(ids));
     this.evidence = new EvidenceRepository(db, this.audit);
     this.accounts = new AccountRepositories(db, sealer);
   }
