@@ -104,3 +104,23 @@ test('the checker sees each kind of import, and a forbidden one fails', () => {
   assert.equal(probe(`import { readFileSync } from 'node:fs';`).length, 1, 'domain → node:fs is refused');
   assert.equal(probe(`import { z } from 'zod';\nimport { a } from '../errors.ts';`).length, 0, 'npm packages and domain itself are fine');
 });
+
+/** The folder tree of docs/ARCHITECTURE.md: every folder it names exists, every folder two deep is named. */
+test('docs/ARCHITECTURE.md lists every folder (two levels deep), and only folders that exist', () => {
+  const doc = readFileSync(join(REPO_ROOT, 'docs', 'ARCHITECTURE.md'), 'utf8');
+  const tree = /^## Folders\s+```\n([\s\S]*?)```/m.exec(doc)?.[1];
+  assert.ok(tree, 'the Folders section has a code block');
+  const listed = new Set([...tree.matchAll(/^(\S+)\/\s/gm)].map((m) => m[1]!));
+  const missing = [...listed].filter((p) => !statSync(join(REPO_ROOT, p), { throwIfNoEntry: false })?.isDirectory());
+  assert.deepEqual(missing, [], 'folders named in the tree that do not exist');
+  const skip = new Set([...SKIP_DIRS].filter((d) => d !== 'e2e' && d !== 'build'));
+  const actual: string[] = [];
+  for (const top of readdirSync(REPO_ROOT)) {
+    if (top.startsWith('.') || skip.has(top) || !statSync(join(REPO_ROOT, top)).isDirectory()) continue;
+    actual.push(top);
+    for (const sub of readdirSync(join(REPO_ROOT, top))) {
+      if (!sub.startsWith('.') && !skip.has(sub) && statSync(join(REPO_ROOT, top, sub)).isDirectory()) actual.push(`${top}/${sub}`);
+    }
+  }
+  assert.deepEqual(actual.filter((p) => !listed.has(p)), [], 'folders missing from the tree');
+});
