@@ -175,9 +175,7 @@ art("ko-09-wikipedia-escape-routes", "dev", "ko", None, "Wikipedia article secti
     "https://ko.wikipedia.org/wiki/%EB%B6%81%ED%95%9C%EC%9D%B4%ED%83%88%EC%A3%BC%EB%AF%BC", WIKI,
     places=["휴전선", "옌볜 조선족 자치주", "두만강", "투먼", "훈춘"], countries=["중화인민공화국", "북조선", "남한"],
     orgs=["국경 경비대"], aliases={},
-    events=[E("border_crossing", None, "대체로 두만강을 건너서 옌볜 조선족 자치주로 숨어서 들어간다.", approx=True,
-              other=["많은 수의 탈북자들은 국경을 넘어 중화인민공화국 옌볜 조선족 자치주로 탈출하는 방법을 쓴다."]),
-            E("forced_repatriation", None, "그러나 중국은 북조선 정부와의 관계를 중시하여 탈북자를 난민으로 인정하지 않고 발견하는 대로 불법 입국자로서 투먼과 훈춘에서 북조선으로 돌려보내는 협정을 실시하고 있어 탈북자는 중국 내에서는 숨어서 지낸다.", approx=True),
+    events=[E("forced_repatriation", None, "그러나 중국은 북조선 정부와의 관계를 중시하여 탈북자를 난민으로 인정하지 않고 발견하는 대로 불법 입국자로서 투먼과 훈춘에서 북조선으로 돌려보내는 협정을 실시하고 있어 탈북자는 중국 내에서는 숨어서 지낸다.", approx=True),
             E("execution_punishment", None, "적발시에는 북조선으로 돌려보내지며, 초범은 노동이나 사상 개조, 재범은 사형되는 경우도 있다.", approx=True)],
     installations=[I("fence", "병사 중 일부는 휴전선을 직접 통해 탈북하는 경우도 있지만 위병이나 엄중한 경계 태세, 고압 전선, 지뢰 등으로 도중에 목숨을 잃는 경우가 많아서 주요 경로는 아니다.", "휴전선"),
                    I("other", "병사 중 일부는 휴전선을 직접 통해 탈북하는 경우도 있지만 위병이나 엄중한 경계 태세, 고압 전선, 지뢰 등으로 도중에 목숨을 잃는 경우가 많아서 주요 경로는 아니다.", "휴전선")])
@@ -240,7 +238,9 @@ for name, a in A.items():
 if bad: sys.exit(1)
 about = ("Hand-made gold labels for the development set in articles/, in the seeds-gold format (../../../shared/dev-gold/seeds-gold.json) "
          "plus split (dev | test), outlet, url and licence per article. Same conventions as the seeds: countries are listed apart and are "
-         "not places; a single event's head count is the event's count, not a figure; habitual practices stated as fact are events with a "
-         "null date; a reported act and its report are two events (the report is a 'statement').")
+         "not places; a single event's head count is the event's count, not a figure; a state's habitual practice stated as fact "
+         "(repatriation, arrest, punishment, border control, aid restriction) is an event with a null date, while a general description "
+         "of the routes people take is not; an act reported by someone is the act's event, and the reporting is a 'statement' only "
+         "when an institution, official or interviewee takes a position that is not itself an act.")
 json.dump({"about": about, "articles": A}, open(os.path.join(here, "gold.json"), "w", encoding="utf-8"), ensure_ascii=False, indent=1)
 print(len(A), "articles;", sum(a["split"] == "test" for a in A.values()), "test")
