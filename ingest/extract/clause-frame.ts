@@ -59,7 +59,7 @@ export function statementDate(text: string, lang: Lang, frame: ReportingFrame, d
     const s = d.start - sentenceStart;
     const e = d.end - sentenceStart;
     if (lang === 'en') {
-      const after = s >= frame.at && s - frame.at <= 16 && /^\w+\s+(?:on\s+)?$/i.test(text.slice(frame.at, s));
+      const after = s >= frame.at && s - frame.at <= 40 && /^\w+\s+(?:on\s+|at\s+(?:a|an|the)\s+(?:[\w-]+\s+){1,2})?$/i.test(text.slice(frame.at, s));
       const opening = s < 30 && /^(?:On|At|In|During|Speaking)\b/.test(text) && !/\b(?:that|after|when)\b/.test(text.slice(0, s));
       if (after || opening) return d;
     } else if (lang === 'ko') {

@@ -71,9 +71,10 @@ export function findEvents(keep: string, sentences: Sentence[], places: PlaceMen
     const frame = reportingFrame(text, s.lang);
     let kept = acts.length ? acts : hits;
     if (!acts.length && !hits.length && frame && !frame.informant && !/\?$/.test(text.trim())) kept = [{ cue: STATEMENT_CUE, at: frame.at, habitual: false }];
-    const perClause = new Map<number, (typeof kept)[number]>();
+    const perClause = new Map<string, (typeof kept)[number]>();
     for (const h of kept) {
-      const ci = clauseOf(clauses, h.at);
+      // "도강하다 체포됐다", "caught crossing the river": a crossing and what ended it are two acts.
+      const ci = `${clauseOf(clauses, h.at)}${h.cue.type === 'border_crossing' ? 'x' : ''}`;
       const prev = perClause.get(ci);
       if (!prev || rank(h.cue.type) < rank(prev.cue.type)) perClause.set(ci, h);
     }

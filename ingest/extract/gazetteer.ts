@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { Dictionary } from './dictionary.ts';
+import { fold } from './text.ts';
 
 /** The project's gazetteer (data/gazetteer.json) and the name dictionary built from it once. */
 
@@ -54,7 +55,7 @@ export function loadGazetteer(): { places: Map<string, GazetteerPlace>; dict: Di
     const forms = new Set([p.names.en, p.names.ko, p.names.zh, ...p.aliases].filter(Boolean));
     for (const f of forms) {
       if (/[()]/.test(f)) continue;
-      dict.add(f, ref, { needsSuffix: NEEDS_SUFFIX.has(f) });
+      dict.add(f, ref, { needsSuffix: NEEDS_SUFFIX.has(fold(f)) });
     }
   }
   cache = { places, dict };
