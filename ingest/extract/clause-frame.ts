@@ -28,7 +28,7 @@ const OFFICIAL_ZH = /(?:官员|发言人|政府|外交部|国务院|委员会|�
 const EN_REPORT =
   /\b(?:said|says|told|insisted|insists|stated|announced|added|noted|warned|claimed|argued|stressed|emphasi[sz]ed|explained|confirmed|denied|rejected|estimated|predicted|expects?|expected)\b/g;
 const KO_REPORT = /(?:밝혔|말했|전했|주장했|설명했|강조했|지적했|요구했|촉구했|예상했|추정했|전망했|발표했|덧붙였|내다봤|우려했|부인했|반박했)/g;
-const ZH_REPORT = /(?:说|表示|称|指出|强调|透露|呼吁|认为|告诉|宣布|否认)/g;
+const ZH_REPORT = /(?:说|表示|称|指出|强调|透露|呼吁|告诉|宣布|否认)/g;
 const INFORMANT_EN = /\b(?:sources?|informants?|witness(?:es)?|residents?|local people|news agency|media|newspapers?|reports?|broadcasters?)\b/i;
 const INFORMANT_KO = /소식통|관계자에 따르면|목격자|주민|보도|언론|방송|신문|통신/;
 const INFORMANT_ZH = /消息人士|消息称|知情人士|居民|媒体|报道|通讯社/;
@@ -74,7 +74,7 @@ export function statementDate(text: string, lang: Lang, frame: ReportingFrame, d
 const EN_NORMATIVE =
   /\b(?:must|should|shall|ought to|obligat\w*|obliged|required to|refrain\w*|prohibit\w*|principle of|no one|not to be|never be)\b|\bunder (?:the |a |its )?(?:\d{4} )?(?:[\w'-]+ ){0,6}(?:Convention|Protocol|protocol|agreement|treaty|law|Act)\b/i;
 const KO_NORMATIVE = /않아야|해서는 안|돼서는 안|되어서는 안|말아야|말라|의무|원칙|협약에|협정에 따라|법에 따라|법률에 따라/;
-const ZH_NORMATIVE = /不应|不得|必须|应当|应该|义务|根据[^，。]{0,12}(?:法律|法|协议|协定|公约)|按照[^，。]{0,12}(?:法律|法|协议|协定)/;
+const ZH_NORMATIVE = /不应|不得|必须|应当|应该|义务|的(?:协议|协定|规定|条约)|根据[^，。]{0,12}(?:法律|法|协议|协定|公约)|按照[^，。]{0,12}(?:法律|法|协议|协定)/;
 
 /** A clause that states an obligation, a prohibition or a legal basis, not an occurrence. */
 export function isNormative(clause: string, lang: Lang): boolean {
@@ -96,6 +96,9 @@ export const STATE_PRACTICE = new Set(['forced_repatriation', 'arrest_detention'
 /** "Convention against Torture", "Human Rights Act": a cue word inside a capitalised title names, it does not report. */
 export function inTitle(text: string, at: number, len: number): boolean {
   if (at === 0 || !/^[A-Z]/.test(text.slice(at, at + 1))) return false;
+  // A title-case headline capitalises its verbs too ("Laos Deports 9 North Korean Defectors").
+  const words = text.split(/\s+/);
+  if (words.length >= 3 && words.filter((w) => /^[A-Z0-9]/.test(w)).length / words.length > 0.6) return false;
   const before = text.slice(Math.max(0, at - 30), at);
   return /(?:[A-Z][\w'’-]*\s+(?:(?:against|of|on|for|and|the)\s+)?)$/.test(before) || /^\w+\s+(?:Act|Convention|Protocol)\b/.test(text.slice(at, at + len + 12));
 }

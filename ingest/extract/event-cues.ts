@@ -14,7 +14,7 @@ export interface EventCue {
 export const EVENT_CUES: EventCue[] = [
   {
     type: 'forced_repatriation',
-    hint: /repatri|deport|back|hand|refoul|across|북송|송환|보내|넘|인계|遣|送回/i,
+    hint: /repatri|deport|back|hand|refoul|across|forc|return|북송|송환|보내|넘|인계|遣|送回/i,
     re: /\bforc(?:ed|ibly)\s+(?:repatriat|return|sen[dt]\s+back|deport)\w*|\brepatriat\w*(?=[^.]{0,80}\b(?:China|Chinese|Beijing|Russia|Laos|authorities|police)\b)|\brepatriat\w*(?=[^.;]{0,60}\bto\s+(?:North Korea|the North|the DPRK|the Democratic People's Republic of Korea|their (?:home )?country)\b)|\bsent\s+(?:back\s+)?across\s+(?:the\s+)?(?:[\w-]+\s+){0,3}border\b|\bdeport(?:ed|ing|ation|ations|s)?\b|\bsen[dt]\s+(?:\w+\s+){0,2}back\s+to\s+(?:North Korea|the North)\b|\b(?:sent|sends|sending)\s+back\b(?=[^.]{0,60}\b(?:North Korea|North Koreans|defectors|refugees|escapees|the North)\b)|\bhanded\s+(?:over|back)\s+to\s+(?:North Korean|the North)|\brefoulement|강제\s?북송|강제\s?송환|북송(?:했|됐|된|되|하|을|이|돼|당|시키)|(?:북측|북한|북한 당국|보위부|북한 보위부)에\s?(?:넘겼|넘긴|넘겨|인계)|송환(?:했|됐|된|되|돼|당|시키)|(?:되)?돌려\s?보내|遣返|遣送回|强制送回|强行遣返/gi,
   },
   {

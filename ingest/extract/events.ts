@@ -24,6 +24,8 @@ export interface EventFinding {
   rule: string;
   /** How good a quote the sentence is; the best one becomes spans[0]. */
   score: number;
+  /** Offset of the cue in the text. */
+  at: number;
 }
 
 /** When one clause yields several types, the act most specific to this domain is the event. */
@@ -91,6 +93,8 @@ export function findEvents(keep: string, sentences: Sentence[], places: PlaceMen
           ? statementDate(text, s.lang, frame ?? { at: h.at, informant: false }, ds, s.start)
           : (linkDate(ds.filter((d) => !frame || frame.informant || !isStatementDate(text, s, d, frame)), at, s, clauses) ?? prevHeading);
       const { count, countQualifier } = COUNTED.has(type) && !h.habitual ? linkCount(keep, s, text, clauses, h.at, numbers) : { count: null, countQualifier: null };
+      // "지난해 입국한 탈북민은 196명", "1,047 reached South Korea in 2019": a year's arrivals are a statistic.
+      if (type === 'defection_arrival' && date?.value?.length === 4 && count !== null && count >= 10) continue;
       out.push({
         value: {
           type,
@@ -104,6 +108,7 @@ export function findEvents(keep: string, sentences: Sentence[], places: PlaceMen
         placeId: place?.gazetteerId ?? place?.text ?? null,
         sentence: s,
         rule: `event.${s.lang}.${type}${h.habitual ? '.practice' : ''}`,
+        at,
         score:
           sentenceQuality(s.text) + (date ? 1 : 0) + (place ? 1 : 0) + (count !== null ? 1 : 0) + (type === 'surveillance_deployment' && INSTALLATION_WORD.test(text) ? 2 : 0),
       });

@@ -60,9 +60,8 @@ describe('figures', () => {
     assert.deepEqual(figures('통일부에 따르면 지난해 국내에 입국한 탈북민은 196명으로 집계됐다.', '2024-01-20'), [
       ['defectors arriving in South Korea', 196, 'persons', '2023', null],
     ]);
-    assert.deepEqual(figures('중국 당국이 지난 9일 탈북민 500여 명을 강제북송했다.', '2023-10-12'), [
-      ['people forcibly repatriated', 500, 'persons', '2023-10-09', 'more_than'],
-    ]);
+    // The head count of one event is that event's count, not a statistic.
+    assert.deepEqual(figures('중국 당국이 지난 9일 탈북민 500여 명을 강제북송했다.', '2023-10-12'), []);
     assert.deepEqual(figures('올해 들어 3만4천여 명이 구금됐다.', '2023-10-12'), [['people detained', 34000, 'persons', '2023', 'more_than']]);
     assert.deepEqual(figures('브로커 비용은 1인당 3만 달러 수준으로 올랐다.'), [['broker fee', 30000, 'USD per person', null, null]]);
   });
@@ -72,9 +71,11 @@ describe('figures', () => {
   });
 
   it('states a repeated figure once, with every citation', () => {
-    const x = extract('中, 탈북민 500여명 강제북송\n중국이 지난 9일 탈북민 500여 명을 강제북송했다.', { published: '2023-10-12' });
+    const x = extract('올해 입국 탈북민 196명\n통일부에 따르면 올해 국내에 입국한 탈북민은 196명으로 집계됐다.', { published: '2023-12-20' });
     assert.equal(x.figures.length, 1);
-    assert.equal(x.figures[0]!.value.period, '2023-10-09');
+    assert.equal(x.figures[0]!.value.period, '2023');
     assert.equal(x.figures[0]!.spans.length, 2);
+    // The full sentence, not the headline, is the citation.
+    assert.match(x.figures[0]!.spans[0]!.quote, /^통일부에 따르면/);
   });
 });
