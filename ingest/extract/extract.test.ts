@@ -47,7 +47,7 @@ describe('extract', () => {
     assert.deepEqual(c.figures, []);
     // Datelines and countries are not places of the facts.
     assert.deepEqual(c.places, ['Dandong', 'Sinuiju', 'Hunchun']);
-    assert.deepEqual(c.organizations, ['Yonhap', 'Transitional Justice Working Group', 'TJWG']);
+    assert.deepEqual(c.organizations, ['Yonhap', 'Transitional Justice Working Group']);
     assert.deepEqual(c.installations, [{ kind: 'fence', place: 'Hunchun', date: '2023-09', quote: 'Photo: new barbed-wire fences in Hunchun, Sept. 2023.' }]);
   });
 
