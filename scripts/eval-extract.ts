@@ -64,7 +64,7 @@ const shared = resolve(root, '..', 'shared');
 const devset = join(root, 'data', 'devset');
 
 const GENERIC_SUFFIX =
-  /^(?:river|rivers|province|provinces|county|city|prefecture|district|region|municipality|autonomous prefecture|special city|강|성|도|시|군|현|주|江|省|市|县|縣|州|道|河)$/u;
+  /^(?:river|rivers|province|provinces|county|city|prefecture|district|region|municipality|autonomous prefecture|special city|강|성|도|시|군|현|주|지역|江|省|市|县|縣|州|道|河|地区|地區)$/u;
 
 export function normalise(name: string): string {
   return name

@@ -217,7 +217,7 @@ art("zh-03-voa-border-wall", "test", "zh", "2023-05-27", "text: '星期六(5月2
 
 art("zh-04-wikipedia-defectors", "dev", "zh", None, "Wikipedia article (undated revision)", "Chinese Wikipedia, article 脫北者",
     "https://zh.wikipedia.org/zh-tw/%E8%84%AB%E5%8C%97%E8%80%85", WIKI,
-    places=["東北地區"], countries=["朝鮮民主主義人民共和國", "韓國", "英國", "德國", "加拿大", "荷蘭", "比利時", "澳洲", "美國", "中國"],
+    places=["中國東北地區"], countries=["朝鮮民主主義人民共和國", "韓國", "英國", "德國", "加拿大", "荷蘭", "比利時", "澳洲", "美國", "中國"],
     orgs=["聯合國難民事務高級專員辦事處"], aliases={},
     events=[E("border_crossing", "1953", "從1953年韓戰結束後,開始有脫北者陸續從朝鮮進入中國境內,但真正引起關注是從九十年代之後才開始。", approx=True)],
     figures=[F(1052, "2011", q := "根據聯合國難民事務高級專員辦事處統計,截至2011年底,以難民身份在世界各國生活的脫北者人數為1052人,其中英國603人、德國193人、加拿大64人、荷蘭36人、比利時31人、澳洲29人、美國25人;另外還有正在申請難民地位的脫北者為490人。")]

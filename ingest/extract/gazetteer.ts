@@ -47,7 +47,11 @@ export function gazetteerPath(): URL {
 
 export function loadGazetteer(): { places: Map<string, GazetteerPlace>; dict: Dictionary<PlaceRef> } {
   if (cache) return cache;
-  const list = JSON.parse(readFileSync(gazetteerPath(), 'utf8')) as GazetteerPlace[];
+  // The border gazetteer, then the world file: provinces of China and both Koreas, neighbours' capitals.
+  const list = [
+    ...(JSON.parse(readFileSync(gazetteerPath(), 'utf8')) as GazetteerPlace[]),
+    ...(JSON.parse(readFileSync(new URL('../../data/gazetteer-world.json', import.meta.url), 'utf8')) as GazetteerPlace[]),
+  ];
   const places = new Map(list.map((p) => [p.id, p]));
   const dict = new Dictionary<PlaceRef>();
   for (const p of list) {
