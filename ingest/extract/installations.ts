@@ -14,7 +14,7 @@ interface Cue {
 
 const CUES: Cue[] = [
   { kind: 'facial_recognition', re: /\bfac(?:ial|e)[- ]recognition\b|\bbiometric|\bface[- ]scan|안면\s?인식|얼굴\s?인식|생체\s?인식|人脸识别|面部识别|生物识别|刷脸/gi },
-  { kind: 'infrared_detector', re: /\binfrared (?:detectors?|sensors?|devices?|equipment|surveillance)|\bthermal (?:imaging|sensors?|detectors?|cameras?)|\bheat sensors?|적외선|열영상|열감지|열상\s?(?:감시|장비)|红外/gi },
+  { kind: 'infrared_detector', re: /\binfrared (?:detectors?|sensors?|devices?|equipment|surveillance|cameras?|CCTVs?)|\bthermal (?:imaging|sensors?|detectors?|cameras?)|\bheat sensors?|적외선|열영상|열감지|열상\s?(?:감시|장비)|红外/gi },
   { kind: 'camera', re: /\bcameras?\b|\bCCTVs?\b|closed-circuit television|감시\s?카메라|카메라|폐쇄회로|摄像头|摄像机|监控摄像|监控探头|天网|闭路电视/gi },
   {
     kind: 'signal_detector',
@@ -23,15 +23,15 @@ const CUES: Cue[] = [
   { kind: 'gps_tracker', re: /\bGPS\b|\btracking (?:devices?|units?|tags?)|\blocation trackers?|위치\s?추적|추적\s?장치|定位器|追踪器|定位装置/g },
   {
     kind: 'fence',
-    re: /\bbarbed[- ]wire|\brazor[- ]wire|\bfenc(?:e|es|ed|ing)\b|\bchain-link|\bconcrete walls?|\bborder walls?|\b(?:border|physical|concrete) barriers?|철조망|철책|울타리|장벽|고압선|차단벽|铁丝网|围栏|隔离网|铁栅栏|边境墙|电网/gi,
+    re: /\bbarbed[- ]wire|\brazor[- ]wire|\bfenc(?:e|es|ed|ing)\b|\bchain-link|\bconcrete walls?|\bborder walls?|\b(?:border|physical|concrete) barriers?|철조망|철책|울타리|장벽|고압선|고압\s?전선|전기\s?철조망|차단벽|铁丝网|围栏|隔离网|铁栅栏|边境墙|电网/gi,
   },
   { kind: 'watchtower', re: /\bwatch ?towers?|\bguard (?:towers?|posts?)\b|\bsentry (?:posts?|boxes|towers?)|\bobservation posts?|\bsurveillance towers?|감시\s?초소|초소|망루|감시탑|瞭望塔|了望塔|哨所|岗楼|哨塔/gi },
   { kind: 'checkpoint', re: /\bcheck ?points?\b|\b(?:identity|ID|identification) checks?\b|\broadblocks?\b|\binspection (?:posts?|points?|stations?)|검문소|검문|检查站|检查哨|关卡|查验站/gi },
   {
     kind: 'facility',
-    re: /\b(?:detention|deportation|holding|interrogation|repatriation)\s+(?:cent(?:er|re)s?|facilit(?:y|ies)|camps?)\b|\b(?:law enforcement|security|border|military|police)\s+(?:facilit(?:y|ies)|bases?|barracks|compounds?|stations?)\b|\bfacilit(?:y|ies)\b|구류장|집결소|구치소|보위부 감옥|감시\s?시설|경비\s?시설|군사\s?시설|看守所|拘留所|收容所|遣返中心|边防站|边防派出所/gi,
+    re: /\b(?:detention|deportation|holding|interrogation|repatriation)\s+(?:cent(?:er|re)s?|facilit(?:y|ies)|camps?)\b|\b(?:law enforcement|security|border|military|police)\s+(?:facilit(?:y|ies)|bases?|barracks|compounds?|stations?)\b|\bfacilit(?:y|ies)\b|구류장|집결소|구치소|보위부 감옥|감옥|교도소|监狱|감시\s?시설|경비\s?시설|군사\s?시설|看守所|拘留所|收容所|遣返中心|边防站|边防派出所/gi,
   },
-  { kind: 'other', re: /\b(?:unmanned |ground |motion )?sensors?\b|\bmotion detectors?|\bdrones?\b|\bsearchlights?|센서|감지기|무인기|드론|탐조등|传感器|无人机|探照灯/gi },
+  { kind: 'other', re: /\b(?:unmanned |ground |motion )?sensors?\b|\bmotion detectors?|\bdrones?\b|\bsearchlights?|\b(?:land ?)?mines?\b(?=[^.]{0,40}\b(?:border|DMZ|fence|river)\b)|\blandmines?\b|센서|감지기|무인기|드론|탐조등|지뢰|传感器|无人机|探照灯|地雷/gi },
 ];
 
 const SECURITY_CONTEXT = /\b(?:border|security|police|guards?|troops|detention|military|law enforcement)\b/i;
@@ -64,6 +64,8 @@ export function findInstallations(keep: string, sentences: Sentence[], places: P
       if (!m || seen.has(cue.kind)) continue;
       if (cue.kind === 'camera' && /^카메라$/.test(m[0]) && !/감시|설치|국경|CCTV|단속/.test(text)) continue;
       if (cue.kind === 'camera' && /webcam/i.test(text.slice(Math.max(0, m.index - 4), m.index + m[0].length))) continue;
+      // "infrared camera", "적외선 카메라", "红外摄像头": one infrared device, not also a camera.
+      if (cue.kind === 'camera' && /(?:infrared|thermal|적외선|열상|红外)\S*\s?(?:[\w-]+\s)?$/i.test(text.slice(Math.max(0, m.index - 22), m.index))) continue;
       // A bare "facility" is an installation only in a security context.
       if (cue.kind === 'facility' && /^facilit/i.test(m[0]) && !SECURITY_CONTEXT.test(text)) continue;
       seen.add(cue.kind);
