@@ -55,7 +55,9 @@ export function reportingFrame(text: string, lang: Lang): ReportingFrame | null 
  * reported ("지난해 입국한 탈북민은 63명이라고 밝혔다") belongs to the content, not to the statement.
  */
 export function statementDate(text: string, lang: Lang, frame: ReportingFrame, dates: DateMention[], sentenceStart: number): DateMention | null {
-  for (const d of dates) {
+  // The date right before the verb ("오늘(11일) 밝혔다") outranks one after the speaker ("통일부는 지난해 말 기준으로…").
+  const ordered = [...dates].sort((a, b) => Math.abs(frame.at + sentenceStart - a.end) - Math.abs(frame.at + sentenceStart - b.end));
+  for (const d of ordered) {
     const s = d.start - sentenceStart;
     const e = d.end - sentenceStart;
     if (lang === 'en') {

@@ -80,8 +80,13 @@ export function findEvents(keep: string, sentences: Sentence[], places: PlaceMen
       const prev = perClause.get(ci);
       if (!prev || rank(h.cue.type) < rank(prev.cue.type)) perClause.set(ci, h);
     }
-    for (const h of perClause.values()) {
+    const emitted = out.length;
+    const candidates = [...perClause.values()];
+    // Acts that turn out to be statistics leave the reporting itself as the statement.
+    if (acts.length && frame && !frame.informant) candidates.push({ cue: STATEMENT_CUE, at: frame.at, habitual: false });
+    for (const h of candidates) {
       const type = h.cue.type;
+      if (type === 'statement' && acts.length && h.at === frame?.at && out.length > emitted) continue;
       if ((type === 'defection_arrival' || type === 'border_crossing') && ((AGGREGATE.test(text) && /\d/.test(text)) || MANY.test(text.slice(0, h.at)))) continue;
       const at = s.start + h.at;
       const ps = mentionsIn(places, s);
@@ -214,7 +219,8 @@ function agrees(a: EventValue, b: EventValue, pa: string | null, pb: string | nu
 }
 /** A follow-up close by that contradicts nothing (date, place, count) continues the same event. */
 function continues(a: EventValue, b: EventValue, pa: string | null, pb: string | null): boolean {
-  return sameDate(a.date, b.date) && same(a.count, b.count) && (samePlace(pa, pb) || routeEnds(a.type, pa, pb));
+  // A follow-up with a date of its own continues only when it names the same date ("early this year" is not "last week").
+  return (b.date === null || a.date === null || b.date === a.date) && same(a.count, b.count) && (samePlace(pa, pb) || routeEnds(a.type, pa, pb));
 }
 /** "The reported mass repatriation…": a mention with nothing of its own restates the event already told. */
 function restates(v: EventValue, placeId: string | null): boolean {
