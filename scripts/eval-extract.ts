@@ -14,8 +14,8 @@
  *  - events: same type, a compatible date (equal, or one a prefix of the other; a null gold date accepts only
  *    null), and overlapping quotes;
  *  - installations: same kind and overlapping quotes.
- * Quotes overlap when they share a common run of at least 60% of the shorter quote and at least 15 characters
- * (or the whole shorter quote when it is shorter than that), against the gold quote or one of its other_quotes.
+ * Quotes overlap when they share a common run of at least 60% of the shorter quote and at least 15 characters,
+ * against the gold quote or one of its other_quotes.
  * "dates exact" is the share of gold events with a date whose matched prediction has exactly that date.
  */
 import { existsSync, readFileSync } from 'node:fs';
@@ -115,7 +115,7 @@ export function quotesOverlap(pred: string, gold: GoldQuoted): boolean {
     const g = squash(q);
     const shorter = Math.min(p.length, g.length);
     if (shorter === 0) return false;
-    const need = Math.min(shorter, Math.max(15, Math.ceil(0.6 * shorter)));
+    const need = Math.max(15, Math.ceil(0.6 * shorter));
     return longestCommonRun(p, g) >= need;
   });
 }

@@ -136,7 +136,7 @@ function isRealis(text: string, at: number, len: number, lang: string, clauses: 
   const clauseStart = clauses[clauseOf(clauses, at)]!;
   if (lang === 'en') {
     // What comes after "reports that" is the reported clause: the words of the reporting frame do not qualify it.
-    const before = text.slice(Math.max(clauseStart, at - 50), at).replace(/^.*\b(?:that|after reports that)\s+/i, '');
+    const before = text.slice(Math.max(clauseStart, at - 50), at).replace(/^.*\b(?:that|after reports that)\s+/i, '').replace(/^.*\b(?:despite|in spite of)\b[^,]*,\s*/i, '');
     if (type !== 'statement' && POLICY_AFTER.test(text.slice(at + len, at + len + 14))) return false;
     if (type === 'statement') return !EN_HABITUAL.test(before) && !/\b(?:will|would|could|may|might|plans? to|set to)\s+(?:\w+\s+)?$/i.test(before);
     if (EN_IRREALIS.test(before)) return false;
