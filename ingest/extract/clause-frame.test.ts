@@ -35,4 +35,14 @@ describe('clause structure of events', () => {
     assert.deepEqual(events('지난해 한국에 입국한 탈북민은 총 63명이라고 한국 통일부가 밝혔습니다.', '2022-01-20'), [['statement', null]]);
     assert.deepEqual(events('"Convention against Torture" and the North Korean Human Rights Act were cited.'), []);
   });
+
+  it('reads one act on several dates as several events, each with its own count', () => {
+    assert.deepEqual(
+      extract('About 80 North Koreans were forcibly repatriated on Aug. 29 and about 40 on Sept. 18, Human Rights Watch said.', { published: '2023-10-13' }).events.map((e) => [e.value.date, e.value.count]),
+      [['2023-08-29', 80], ['2023-09-18', 40]],
+    );
+    assert.deepEqual(events('지난달 9일과 12일 단둥과 훈춘을 통해 탈북민이 강제북송됐다.', '2023-11-10'), [['forced_repatriation', '2023-10-09'], ['forced_repatriation', '2023-10-12']]);
+    // Two different acts on two dates are not a series.
+    assert.deepEqual(events('Police arrested five defectors on Oct. 3 after they crossed the river on Sept. 30.', '2023-11-10'), [['arrest_detention', '2023-10-03'], ['border_crossing', '2023-09-30']]);
+  });
 });

@@ -97,6 +97,25 @@ export function findEvents(keep: string, sentences: Sentence[], places: PlaceMen
         : type === 'statement'
           ? statementDate(text, s.lang, frame ?? { at: h.at, informant: false }, ds, s.start)
           : (linkDate(ds.filter((d) => !frame || frame.informant || !isStatementDate(text, s, d, frame)), at, s, clauses) ?? prevHeading);
+      // "80 on Aug. 29 and 40 on Sept. 18", "지난달 9일과 12일": one act on several dates is several events.
+      const series = !h.habitual && type !== 'statement' ? dateSeries(text, s, ds) : [];
+      if (series.length >= 2) {
+        for (const [k, d] of series.entries()) {
+          const from = k === 0 ? s.start : series[k - 1]!.end;
+          // "… and about 40 on Sept. 18": a bare number in a later conjunct counts the same people.
+          const unitOk = (x: NumberMention) => [null, 'persons'].includes(readUnit(keep, x, s.start).unit) && !isJunkNumber(keep, x, 'persons');
+          const n = numbers.filter((x) => x.start >= from && x.end <= d.start && unitOk(x)).pop() ?? null;
+          out.push({
+            value: { type, date: d.value, approx: d.qualifier !== 'exact', place: place?.text ?? null, gazetteerId: place?.gazetteerId ?? null, count: n?.value ?? null, countQualifier: null },
+            placeId: place?.gazetteerId ?? place?.text ?? null,
+            sentence: s,
+            rule: `event.${s.lang}.${type}.series`,
+            at,
+            score: sentenceQuality(s.text) + 2,
+          });
+        }
+        continue;
+      }
       const { count, countQualifier } = COUNTED.has(type) && !h.habitual ? linkCount(keep, s, text, clauses, h.at, numbers) : { count: null, countQualifier: null };
       // "지난해 입국한 탈북민은 196명", "1,047 reached South Korea in 2019": a year's arrivals are a statistic.
       if (type === 'defection_arrival' && date?.value?.length === 4 && count !== null && count >= 10) continue;
@@ -120,6 +139,18 @@ export function findEvents(keep: string, sentences: Sentence[], places: PlaceMen
     }
   }
   return out;
+}
+
+/** Two or more dated mentions joined by "and", "과", "和" or a comma: the dates of one act done several times. */
+function dateSeries(text: string, s: Sentence, ds: DateMention[]): DateMention[] {
+  const dated = ds.filter((d) => d.value && d.value.length >= 7);
+  const out: DateMention[] = [];
+  for (const d of dated) {
+    const prev = out[out.length - 1];
+    if (prev && !/^[^.;:]{0,40}?(?:\band\b|과|와|및|和|、|,)/i.test(text.slice(prev.end - s.start, d.start - s.start))) break;
+    if (!prev || prev.value !== d.value) out.push(d);
+  }
+  return out.length >= 2 ? out : [];
 }
 
 const STATEMENT_CUE = EVENT_CUES.find((c) => c.type === 'statement')!;
@@ -246,7 +277,7 @@ export function eventCandidates(found: EventFinding[]): Candidate<EventValue>[] 
       (x) =>
         x.value.type === v.type &&
         (x.key === key ||
-          x.texts.some((t) => similarity(t, f.sentence.text) >= 0.8) ||
+          (sameDate(x.value.date, v.date) && x.texts.some((t) => similarity(t, f.sentence.text) >= 0.8)) ||
           (v.type !== 'statement' &&
             x.practice === practice &&
             (agrees(x.value, v, x.placeId, f.placeId) ||

@@ -43,6 +43,7 @@ export function extract(text: string, opts: ExtractOptions = {}): Extraction {
     if (/statement|surveillance|aid_restriction/.test(e.value.type) || e.rule.endsWith('.practice')) continue;
     // "올해 들어 3만4천여 명이 구금됐다", "since January, 2,000 were detained": a tally over a period is a statistic.
     if (PERIOD_TALLY.test(e.sentence.text)) continue;
+    if (e.value.count !== null) eventCounts.add(`${e.sentence.start}:${e.value.count}`);
     for (const n of numbers) {
       if (n.start < e.sentence.start || n.end > e.sentence.end || Math.abs(n.start - e.at) >= 60) continue;
       if (readUnit(keep, n, e.sentence.start).unit === 'persons') eventCounts.add(`${e.sentence.start}:${n.value}`);
