@@ -78,4 +78,13 @@ describe('figures', () => {
     // The full sentence, not the headline, is the citation.
     assert.match(x.figures[0]!.spans[0]!.quote, /^통일부에 따르면/);
   });
+
+  it('reads levels, shares "respectively", ranges and fractions, and skips vague amounts and age brackets', () => {
+    assert.deepEqual(figures('The number of defectors stands at 196.'), [['defectors', 196, 'persons', null, null]]);
+    assert.deepEqual(figures('Women and men account for 85% and 15%, respectively.').map((f) => [f[0], f[1]]), [['share', 85], ['share', 15]]);
+    assert.deepEqual(figures('朝鲜有大约90万到240万人死于食物短缺,可能高达人口总数的十分之一。').map((f) => f[1]), [900000, 0.1]);
+    assert.deepEqual(figures('탈북민 수백 명이 강제 북송됐다는 소식에 hundreds of activists gathered.'), []);
+    assert.deepEqual(figures('체포된 탈북자 가운데 5 명은 10대 청소년이다.'), []);
+    assert.deepEqual(figures('이는 2020년 229명 보다 72.4% 줄어든 수준입니다.', '2022-01-20').map((f) => [f[0], f[1]]), [['persons', 229], ['percent change', 72.4]]);
+  });
 });

@@ -92,6 +92,8 @@ function readFigure(
     if (cls && cls.cls.needs.includes('share')) metric = cls.cls.metric;
     else if (of && /^\s*of\b/.test(text.slice(re))) metric = `share of ${of[1]}`;
     else if (change) metric = /차지|占/.test(change[0]) ? 'share' : 'percent change';
+    // "women and men account for 85% and 15%, respectively": shares of the whole.
+    else if (/\b(?:account(?:ed|s)?\s+for|make\s+up|made\s+up|makes\s+up|represent(?:ed|s)?|comprise[ds]?)\b[^.;]{0,40}$/i.test(text.slice(lo, rs)) || /^[^.;]{0,40}\brespectively\b/i.test(text.slice(re))) metric = 'share';
     else if (/的$/.test(text.slice(Math.max(0, rs - 1), rs))) metric = `share of ${text.slice(Math.max(lo, rs - 8), rs - 1)}`;
     else return null;
     outUnit = n.unit === 'share' ? 'share' : 'percent';
