@@ -281,7 +281,7 @@ export function eventCandidates(found: EventFinding[]): Candidate<EventValue>[] 
           (v.type !== 'statement' &&
             x.practice === practice &&
             (agrees(x.value, v, x.placeId, f.placeId) ||
-              (COUNTED.has(v.type) && f.sentence.start - x.lastEnd < CONTINUATION_CHARS && continues(x.value, v, x.placeId, f.placeId)) ||
+              ((COUNTED.has(v.type) || v.type === 'surveillance_deployment') && f.sentence.start - x.lastEnd < CONTINUATION_CHARS && continues(x.value, v, x.placeId, f.placeId)) ||
               (!practice && restates(v, f.placeId))))),
     );
     if (!c) {

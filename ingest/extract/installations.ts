@@ -49,6 +49,8 @@ export interface InstallationFinding {
   score: number;
   /** Offset of the cue word. */
   at: number;
+  /** Named with a definite or demonstrative ("the new cameras", "이 초소", "这些摄像头"): refers back. */
+  anaphoric: boolean;
 }
 
 export function findInstallations(keep: string, sentences: Sentence[], places: PlaceMention[], dates: DateMention[]): InstallationFinding[] {
@@ -79,7 +81,9 @@ export function findInstallations(keep: string, sentences: Sentence[], places: P
       const plural =
         s.lang !== 'en' ||
         (PLURAL.test(m[0]) && m[0] !== 'GPS') || /\bnetwork of\s+(?:\w+\s+)?$|\b(?:new|more|many|several|hundreds of|dozens of)\s+(?:\w+\s+)?$/i.test(before);
+      const anaphoric = /\b(?:the|these|those|such|this|that)\s+(?:[\w-]+\s+){0,2}$/i.test(before) || /(?:^|\s)(?:이|그|해당|이들|该|这些|这|那些)\s?$/.test(before);
       out.push({
+        anaphoric,
         value: { kind: cue.kind, place: place?.text ?? null, gazetteerId: place?.gazetteerId ?? null, date: date?.value ?? null },
         placeId: place?.gazetteerId ?? place?.text ?? null,
         plural: plural || MASS_KINDS.has(cue.kind),
@@ -103,6 +107,8 @@ export function findInstallations(keep: string, sentences: Sentence[], places: P
  * network description (cameras "along the border" mentioned twice are one network). Single
  * objects ("a surveillance camera", "a facility") stay separate unless the sentence repeats.
  */
+const agreeOrUnknown = (a: string | null, b: string | null) => a === null || b === null || a === b;
+
 export function installationCandidates(found: InstallationFinding[]): Candidate<InstallationValue>[] {
   const out: (Candidate<InstallationValue> & { key: string; placeId: string | null; plural: boolean; texts: string[]; best: number })[] = [];
   for (const f of found) {
@@ -113,7 +119,9 @@ export function installationCandidates(found: InstallationFinding[]): Candidate<
         (x.key === key && ((x.plural && f.plural) || x.texts.some((t) => similarity(t, f.sentence.text) >= 0.8))) ||
         // A headline's "new fences along the Tumen" and the dated report of them.
         (x.value.kind === f.value.kind && x.placeId !== null && x.placeId === f.placeId && (x.value.date === null || f.value.date === null) && x.plural && f.plural),
-    );
+    ) ??
+      // "The new cameras were installed last year": a definite mention restates the installation already named.
+      (f.anaphoric ? [...out].reverse().find((x) => x.value.kind === f.value.kind && agreeOrUnknown(x.placeId, f.placeId) && agreeOrUnknown(x.value.date, f.value.date)) : undefined);
     if (!c) {
       out.push({ value: f.value, rule: f.rule, spans: [span], key, placeId: f.placeId, plural: f.plural, texts: [f.sentence.text], best: f.score });
       continue;
@@ -122,6 +130,10 @@ export function installationCandidates(found: InstallationFinding[]): Candidate<
     if (c.value.date === null && f.value.date !== null) {
       c.value = { ...c.value, date: f.value.date };
       c.key = key;
+    }
+    if (c.placeId === null && f.placeId !== null) {
+      c.value = { ...c.value, place: f.value.place, gazetteerId: f.value.gazetteerId ?? null };
+      c.placeId = f.placeId;
     }
     if (c.spans.some((x) => x.start === span.start)) continue;
     if (f.score > c.best) {
