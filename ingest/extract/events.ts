@@ -118,7 +118,8 @@ export function findEvents(keep: string, sentences: Sentence[], places: PlaceMen
       }
       const { count, countQualifier } = COUNTED.has(type) && !h.habitual ? linkCount(keep, s, text, clauses, h.at, numbers) : { count: null, countQualifier: null };
       // "지난해 입국한 탈북민은 196명", "1,047 reached South Korea in 2019": a year's arrivals are a statistic.
-      if (type === 'defection_arrival' && date?.value?.length === 4 && count !== null && count >= 10) continue;
+      const yearly = date?.value?.length === 4 || /\b(?:last|this|that) year\b|지난해|작년|올해|去年|今年/i.test(date?.text ?? '');
+      if (type === 'defection_arrival' && yearly && count !== null && count >= 10) continue;
       out.push({
         value: {
           type,
@@ -167,7 +168,11 @@ function isRealis(text: string, at: number, len: number, lang: string, clauses: 
   const clauseStart = clauses[clauseOf(clauses, at)]!;
   if (lang === 'en') {
     // What comes after "reports that" is the reported clause: the words of the reporting frame do not qualify it.
-    const before = text.slice(Math.max(clauseStart, at - 50), at).replace(/^.*\b(?:that|after reports that)\s+/i, '').replace(/^.*\b(?:despite|in spite of)\b[^,]*,\s*/i, '');
+    const before = text
+      .slice(clauseStart, at)
+      .replace(/^.*\b(?:that|after reports that)\s+/i, '')
+      .replace(/^.*\b(?:despite|in spite of)\b[^,]*,\s*/i, '')
+      .slice(-50);
     if (type !== 'statement' && POLICY_AFTER.test(text.slice(at + len, at + len + 14))) return false;
     if (type === 'statement') return !EN_HABITUAL.test(before) && !/\b(?:will|would|could|may|might|plans? to|set to)\s+(?:\w+\s+)?$/i.test(before);
     if (EN_IRREALIS.test(before)) return false;
@@ -179,7 +184,8 @@ function isRealis(text: string, at: number, len: number, lang: string, clauses: 
   if (type === 'statement') return true;
   const clauseEnd = clauses[clauseOf(clauses, at) + 1] ?? text.length;
   if (lang === 'ko') return !KO_IRREALIS.test(win) && !KO_IRREALIS_TAIL.test(text.slice(at + len, clauseEnd));
-  return !ZH_IRREALIS.test(win);
+  // Chinese modality stands before its verb ("可能被遣返", "面临遣返"): what follows the cue qualifies the next verb.
+  return !ZH_IRREALIS.test(text.slice(Math.max(clauseStart, at - 10), at + len));
 }
 
 function linkCount(
