@@ -27,6 +27,13 @@ export async function benchExtract(n = 10_000): Promise<void> {
   const seedBytes = seeds.reduce((a, s) => a + Buffer.byteLength(s), 0);
   console.log(`seeds (${(seedBytes / 1024).toFixed(1)} KiB × ${rounds}): ${fmtRate(seedRate, 'articles/s')}`);
 
+  // The development set: real reporting in English, Korean and Chinese (data/devset).
+  const gold = JSON.parse(readFileSync(new URL('../data/devset/gold.json', import.meta.url), 'utf8')) as { articles: Record<string, { published: string | null }> };
+  const dev = Object.entries(gold.articles).map(([f, a]) => [readFileSync(new URL(`../data/devset/articles/${f}`, import.meta.url), 'utf8'), a.published] as const);
+  t = performance.now();
+  for (let r = 0; r < rounds; r++) for (const [text, pub] of dev) extract(text, { published: pub });
+  console.log(`development set (${dev.length} real articles × ${rounds}): ${fmtRate((rounds * dev.length) / ((performance.now() - t) / 1000), 'articles/s')}`);
+
   const synthetic = Array.from({ length: n }, (_, i) => syntheticArticle(i));
   const base = baseline(synthetic);
   t = performance.now();

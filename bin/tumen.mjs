@@ -11,5 +11,6 @@ process.stdout.on('error', (err) => {
   if (err.code === 'EPIPE') process.exit(0);
   throw err;
 });
-const { main } = await import('../cli/main.ts');
+// `tumen extract FILE` loads only the extractor (cli/commands/extract.main.ts): it must answer in under a second.
+const { main } = await import(process.argv[2] === 'extract' ? '../cli/commands/extract.main.ts' : '../cli/main.ts');
 process.exitCode = await main(process.argv.slice(2));

@@ -1,37 +1,40 @@
 /**
- * Scores `ingest/extract` against the hand-made gold labels of the seed reports
- * (<repo>/../shared/dev-gold/seeds-gold.json), running extractFile on each seed with the gold's
- * publication date. Usage: npm run eval:extract [-- --json]
+ * Scores `ingest/extract` against hand-made gold, the way the project's held-out scorer does, on three corpora:
+ *  - seeds: the five seed reports (<repo>/../shared/seeds, gold in ../shared/dev-gold/seeds-gold.json), if present;
+ *  - dev / test: the development set in data/devset (articles/, gold.json; `split` says dev or test).
+ * Usage: npm run eval:extract [-- --json] [-- --only seeds|dev|test] [-- --misses]
  *
- * Matching (one-to-one: each gold item can be matched by at most one prediction and vice versa,
- * maximum bipartite matching), then precision, recall and F1 per kind, micro-averaged over seeds:
- *  - places, organizations: names compared after normalisation (case, punctuation, possessives,
- *    a leading "the", generic suffixes such as "province", "county", "city", "river"); a name also
- *    matches when both resolve to the same gazetteer / organisation-list entry, or through the gold's
- *    `organization_aliases`. Gold `countries` are not places (the contract lists no countries).
- *  - figures: same value (and the same period when the gold period is an ISO date prefix).
- *  - events: same type, and the predicted quote overlaps the gold quote or one of its other_quotes
- *    (one contains the other, or >= 50% of the shorter one's words are shared).
- *  - installations: same kind, and quote overlap as for events.
- * "dates exact" is the share of gold event dates and ISO figure periods that a matched prediction
- * resolved to exactly the same value.
+ * Contract: each article runs through extractFile with the gold's publication date (as `tumen extract FILE
+ * --published DATE --json` does). Matching is one-to-one (maximum bipartite matching), then P/R/F1 are
+ * micro-averaged per kind and per language:
+ *  - places, organizations: names equal after normalisation (case, punctuation, possessive, a leading "the");
+ *    one name may be a prefix of the other only when the rest is a generic suffix (river, province, 성, 도, 江,
+ *    省 ...) or a parenthesised gloss. Gold organisation aliases count as the same name. Countries are not places.
+ *  - figures: same value, and quotes that overlap (below);
+ *  - events: same type, a compatible date (equal, or one a prefix of the other; a null gold date accepts only
+ *    null), and overlapping quotes;
+ *  - installations: same kind and overlapping quotes.
+ * Quotes overlap when they share a common run of at least 60% of the shorter quote and at least 15 characters,
+ * against the gold quote or one of its other_quotes.
+ * "dates exact" is the share of gold events with a date whose matched prediction has exactly that date.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { extractFile, loadGazetteer, loadOrganizations } from '../ingest/extract/index.ts';
-import type { ContractJson } from '../ingest/extract/index.ts';
-import { fold } from '../ingest/extract/text.ts';
+import { extractFile } from '../ingest/extract/run-file.ts';
+import type { ContractJson } from '../ingest/extract/contract.ts';
 
 interface GoldQuoted {
   quote: string;
   other_quotes?: string[];
 }
-interface GoldSeed {
+export interface GoldArticle {
   published: string | null;
+  language: string;
+  split?: string;
   gold: {
     events: (GoldQuoted & { type: string; date: string | null })[];
-    figures: (GoldQuoted & { value: number; period: string | null })[];
+    figures: (GoldQuoted & { value: number })[];
     places: string[];
     organizations: string[];
     organization_aliases?: Record<string, string>;
@@ -39,55 +42,88 @@ interface GoldSeed {
   };
 }
 
-const KINDS = ['places', 'organizations', 'figures', 'events', 'installations'] as const;
+export const KINDS = ['places', 'organizations', 'figures', 'events', 'installations'] as const;
 type Kind = (typeof KINDS)[number];
+export type Corpus = 'seeds' | 'dev' | 'test';
 interface Tally {
   tp: number;
   fp: number;
   fn: number;
 }
+export type Scored = Tally & { p: number; r: number; f1: number };
+export interface Report {
+  perKind: Record<Kind, Scored>;
+  perLanguage: Record<string, Record<Kind, Scored>>;
+  dates: { exact: number; total: number };
+  articles: number;
+  misses: string[];
+}
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const shared = resolve(root, '..', 'shared');
-const ISO = /^\d{4}(?:-\d{2}(?:-\d{2})?)?$/;
+const devset = join(root, 'data', 'devset');
+
+const GENERIC_SUFFIX =
+  /^(?:river|rivers|province|provinces|county|city|prefecture|district|region|municipality|autonomous prefecture|special city|강|성|도|시|군|현|주|지역|江|省|市|县|縣|州|道|河|地区|地區)$/u;
 
 export function normalise(name: string): string {
-  return fold(name)
+  return name
+    .normalize('NFKC')
+    .toLowerCase()
     .replace(/['’]s\b/g, '')
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .replace(/[^\p{L}\p{N}()]+/gu, ' ')
     .replace(/^the /, '')
-    .replace(/\b(?:province|county|city|prefecture|river|rivers|shi|gun|si|district)\b/g, '')
     .replace(/\s+/g, ' ')
     .trim();
 }
 
-function resolvePlace(name: string): string | null {
-  const { dict } = loadGazetteer();
-  const f = fold(name);
-  const hit = dict.scan(f, name).find((m) => m.start === 0 && m.extendedEnd >= name.trim().length);
-  return hit?.entry.payload.id ?? null;
-}
-function resolveOrg(name: string): string | null {
-  const { dict } = loadOrganizations();
-  const hit = dict.scan(fold(name), name).find((m) => m.start === 0 && m.end === name.length);
-  return hit?.entry.payload.id ?? null;
+/** Equal after normalisation, or one a prefix of the other with only a generic suffix or a (gloss) left over. */
+export function sameName(a: string, b: string): boolean {
+  const x = normalise(a);
+  const y = normalise(b);
+  if (x === y) return true;
+  const [short, long] = x.length <= y.length ? [x, y] : [y, x];
+  if (!short || !long.startsWith(short)) return false;
+  const rest = long.slice(short.length).trim();
+  return GENERIC_SUFFIX.test(rest) || /^\([^()]*\)$/.test(rest);
 }
 
-function words(s: string): Set<string> {
-  return new Set(fold(s).match(/[\p{L}\p{N}]+/gu) ?? []);
+function squash(s: string): string {
+  return s.normalize('NFKC').replace(/[‘’]/g, "'").replace(/[“”]/g, '"').replace(/\s+/g, ' ').trim();
 }
+
+/** Length of the longest common substring (dynamic programming over two rows). */
+function longestCommonRun(a: string, b: string): number {
+  let prev = new Uint16Array(b.length + 1);
+  let cur = new Uint16Array(b.length + 1);
+  let best = 0;
+  for (let i = 1; i <= a.length; i++) {
+    const ca = a.charCodeAt(i - 1);
+    for (let j = 1; j <= b.length; j++) {
+      const v = ca === b.charCodeAt(j - 1) ? prev[j - 1]! + 1 : 0;
+      cur[j] = v;
+      if (v > best) best = v;
+    }
+    [prev, cur] = [cur, prev];
+  }
+  return best;
+}
+
 export function quotesOverlap(pred: string, gold: GoldQuoted): boolean {
-  const p = normalise(pred);
+  const p = squash(pred);
   return [gold.quote, ...(gold.other_quotes ?? [])].some((q) => {
-    const g = normalise(q);
-    if (!g || !p) return false;
-    if (g.includes(p) || p.includes(g)) return true;
-    const a = words(pred);
-    const b = words(q);
-    let inter = 0;
-    for (const w of a) if (b.has(w)) inter++;
-    return inter / Math.min(a.size, b.size) >= 0.5;
+    const g = squash(q);
+    const shorter = Math.min(p.length, g.length);
+    if (shorter === 0) return false;
+    const need = Math.max(15, Math.ceil(0.6 * shorter));
+    return longestCommonRun(p, g) >= need;
   });
+}
+
+export function datesCompatible(pred: string | null, gold: string | null): boolean {
+  if (gold === null) return pred === null;
+  if (pred === null) return false;
+  return pred.startsWith(gold) || gold.startsWith(pred);
 }
 
 /** Maximum bipartite matching (Kuhn); returns pairs [predIndex, goldIndex]. */
@@ -111,72 +147,112 @@ export function matchPairs<P, G>(preds: P[], golds: G[], ok: (p: P, g: G) => boo
   return goldOf.flatMap((j, i) => (j >= 0 ? [[i, j] as [number, number]] : []));
 }
 
-function sameName(kind: 'places' | 'organizations', aliases: Record<string, string>) {
-  return (p: string, g: string): boolean => {
-    if (normalise(p) === normalise(g)) return true;
-    const canon = (s: string) => normalise(aliases[s] ?? s);
-    if (canon(p) === canon(g)) return true;
-    const r = kind === 'places' ? resolvePlace : resolveOrg;
-    const a = r(p);
-    return a !== null && a === r(g);
+function namesMatch(aliases: Record<string, string>) {
+  const canon = (s: string) => {
+    const hit = Object.keys(aliases).find((a) => sameName(a, s));
+    return hit ? aliases[hit]! : s;
   };
+  return (p: string, g: string): boolean => sameName(p, g) || sameName(canon(p), canon(g));
 }
 
-export async function evaluate(): Promise<{ perKind: Record<Kind, Tally & { p: number; r: number; f1: number }>; dates: { exact: number; total: number } }> {
-  const gold = JSON.parse(readFileSync(join(shared, 'dev-gold', 'seeds-gold.json'), 'utf8')) as { seeds: Record<string, GoldSeed> };
-  const tally = Object.fromEntries(KINDS.map((k) => [k, { tp: 0, fp: 0, fn: 0 }])) as Record<Kind, Tally>;
-  const dates = { exact: 0, total: 0 };
-  for (const [file, seed] of Object.entries(gold.seeds)) {
-    const out: ContractJson = await extractFile(join(shared, 'seeds', file), { published: seed.published });
-    const g = seed.gold;
-    const aliases = g.organization_aliases ?? {};
-    const add = (k: Kind, preds: number, golds: number, matched: number) => {
-      tally[k].tp += matched;
-      tally[k].fp += preds - matched;
-      tally[k].fn += golds - matched;
-    };
-    add('places', out.places.length, g.places.length, matchPairs(out.places, g.places, sameName('places', aliases)).length);
-    add('organizations', out.organizations.length, g.organizations.length, matchPairs(out.organizations, g.organizations, sameName('organizations', aliases)).length);
-    const fig = matchPairs(out.figures, g.figures, (p, q) => Math.abs(p.value - q.value) <= 1e-6 * Math.max(1, q.value) && (!q.period || !ISO.test(q.period) || p.period === q.period));
-    add('figures', out.figures.length, g.figures.length, fig.length);
-    const ev = matchPairs(out.events, g.events, (p, q) => p.type === q.type && quotesOverlap(p.quote, q));
-    add('events', out.events.length, g.events.length, ev.length);
-    const inst = matchPairs(out.installations, g.installations, (p, q) => p.kind === q.kind && quotesOverlap(p.quote, q));
-    add('installations', out.installations.length, g.installations.length, inst.length);
-    for (const q of g.events) if (q.date) dates.total++;
-    for (const q of g.figures) if (q.period && ISO.test(q.period)) dates.total++;
-    for (const [i, j] of ev) if (g.events[j]!.date && out.events[i]!.date === g.events[j]!.date) dates.exact++;
-    for (const [i, j] of fig) {
-      const q = g.figures[j]!;
-      if (q.period && ISO.test(q.period) && out.figures[i]!.period === q.period) dates.exact++;
-    }
+function loadCorpus(corpus: Corpus): { dir: string; articles: [string, GoldArticle][] } | null {
+  if (corpus === 'seeds') {
+    const file = join(shared, 'dev-gold', 'seeds-gold.json');
+    if (!existsSync(file)) return null;
+    const gold = JSON.parse(readFileSync(file, 'utf8')) as { seeds: Record<string, GoldArticle> };
+    return { dir: join(shared, 'seeds'), articles: Object.entries(gold.seeds) };
   }
+  const gold = JSON.parse(readFileSync(join(devset, 'gold.json'), 'utf8')) as { articles: Record<string, GoldArticle> };
+  return { dir: join(devset, 'articles'), articles: Object.entries(gold.articles).filter(([, a]) => a.split === corpus) };
+}
+
+function emptyTallies(): Record<Kind, Tally> {
+  return Object.fromEntries(KINDS.map((k) => [k, { tp: 0, fp: 0, fn: 0 }])) as Record<Kind, Tally>;
+}
+function scored(t: Record<Kind, Tally>): Record<Kind, Scored> {
   const ratio = (a: number, b: number) => (b === 0 ? 1 : a / b);
-  const perKind = Object.fromEntries(
+  return Object.fromEntries(
     KINDS.map((k) => {
-      const t = tally[k];
-      const p = ratio(t.tp, t.tp + t.fp);
-      const r = ratio(t.tp, t.tp + t.fn);
-      return [k, { ...t, p, r, f1: p + r === 0 ? 0 : (2 * p * r) / (p + r) }];
+      const { tp, fp, fn } = t[k];
+      const p = ratio(tp, tp + fp);
+      const r = ratio(tp, tp + fn);
+      return [k, { tp, fp, fn, p, r, f1: p + r === 0 ? 0 : (2 * p * r) / (p + r) }];
     }),
-  ) as Record<Kind, Tally & { p: number; r: number; f1: number }>;
-  return { perKind, dates };
+  ) as Record<Kind, Scored>;
+}
+
+/** Scores one article's prediction; adds to both tallies and lists what was missed or wrong. */
+function scoreArticle(out: ContractJson, a: GoldArticle, tallies: Record<Kind, Tally>[], dates: Report['dates'], misses: string[], file: string): void {
+  const g = a.gold;
+  const add = (k: Kind, preds: string[], golds: string[], pairs: [number, number][]) => {
+    for (const t of tallies) {
+      t[k].tp += pairs.length;
+      t[k].fp += preds.length - pairs.length;
+      t[k].fn += golds.length - pairs.length;
+    }
+    const pm = new Set(pairs.map(([i]) => i));
+    const gm = new Set(pairs.map(([, j]) => j));
+    preds.forEach((s, i) => pm.has(i) || misses.push(`${file} ${k} FP ${s}`));
+    golds.forEach((s, j) => gm.has(j) || misses.push(`${file} ${k} FN ${s}`));
+  };
+  const names = namesMatch(g.organization_aliases ?? {});
+  add('places', out.places, g.places, matchPairs(out.places, g.places, names));
+  add('organizations', out.organizations, g.organizations, matchPairs(out.organizations, g.organizations, names));
+  const fig = matchPairs(out.figures, g.figures, (p, q) => Math.abs(p.value - q.value) <= 1e-6 * Math.max(1, Math.abs(q.value)) && quotesOverlap(p.quote, q));
+  add('figures', out.figures.map((f) => `${f.value} | ${f.quote.slice(0, 70)}`), g.figures.map((f) => `${f.value} | ${f.quote.slice(0, 70)}`), fig);
+  const ev = matchPairs(out.events, g.events, (p, q) => p.type === q.type && datesCompatible(p.date, q.date) && quotesOverlap(p.quote, q));
+  add('events', out.events.map((e) => `${e.type} ${e.date} | ${e.quote.slice(0, 70)}`), g.events.map((e) => `${e.type} ${e.date} | ${e.quote.slice(0, 70)}`), ev);
+  const inst = matchPairs(out.installations, g.installations, (p, q) => p.kind === q.kind && quotesOverlap(p.quote, q));
+  add('installations', out.installations.map((i) => `${i.kind} | ${i.quote.slice(0, 70)}`), g.installations.map((i) => `${i.kind} | ${i.quote.slice(0, 70)}`), inst);
+  for (const q of g.events) if (q.date) dates.total++;
+  for (const [i, j] of ev) if (g.events[j]!.date && out.events[i]!.date === g.events[j]!.date) dates.exact++;
+}
+
+export async function evaluate(corpus: Corpus = 'seeds'): Promise<Report> {
+  const c = loadCorpus(corpus);
+  const total = emptyTallies();
+  const byLang: Record<string, Record<Kind, Tally>> = {};
+  const dates = { exact: 0, total: 0 };
+  const misses: string[] = [];
+  for (const [file, a] of c?.articles ?? []) {
+    const out = await extractFile(join(c!.dir, file), { published: a.published });
+    byLang[a.language] ??= emptyTallies();
+    scoreArticle(out, a, [total, byLang[a.language]!], dates, misses, file);
+  }
+  const perLanguage = Object.fromEntries(Object.entries(byLang).map(([l, t]) => [l, scored(t)]));
+  return { perKind: scored(total), perLanguage, dates, articles: c?.articles.length ?? 0, misses };
+}
+
+function printTable(title: string, rows: [string, Scored][]): void {
+  const f = (x: number) => x.toFixed(2).padStart(5);
+  console.log(`\n${title}\n  kind            tp   fp   fn     P     R    F1`);
+  for (const [name, s] of rows) {
+    console.log(`  ${name.padEnd(14)} ${String(s.tp).padStart(4)} ${String(s.fp).padStart(4)} ${String(s.fn).padStart(4)} ${f(s.p)} ${f(s.r)} ${f(s.f1)}`);
+  }
 }
 
 async function main(): Promise<void> {
-  const res = await evaluate();
+  const only = process.argv.indexOf('--only');
+  const corpora: Corpus[] = only > 0 ? [process.argv[only + 1] as Corpus] : ['seeds', 'dev', 'test'];
+  const results: Partial<Record<Corpus, Report>> = {};
+  for (const c of corpora) results[c] = await evaluate(c);
   if (process.argv.includes('--json')) {
-    console.log(JSON.stringify(res, null, 2));
+    console.log(JSON.stringify(results, null, 2));
     return;
   }
-  const pct = (x: number) => `${(100 * x).toFixed(1)}%`.padStart(7);
-  console.log('kind           tp  fp  fn  precision  recall      F1');
-  for (const k of KINDS) {
-    const t = res.perKind[k];
-    console.log(`${k.padEnd(13)} ${String(t.tp).padStart(3)} ${String(t.fp).padStart(3)} ${String(t.fn).padStart(3)}    ${pct(t.p)} ${pct(t.r)} ${pct(t.f1)}`);
+  for (const c of corpora) {
+    const r = results[c]!;
+    if (r.articles === 0) {
+      console.log(`\n== ${c}: no articles (gold not present)`);
+      continue;
+    }
+    console.log(`\n== ${c} (${r.articles} articles)`);
+    printTable('all languages', KINDS.map((k) => [k, r.perKind[k]]));
+    for (const [lang, s] of Object.entries(r.perLanguage)) printTable(`language ${lang}`, KINDS.map((k) => [k, s[k]]));
+    const d = r.dates;
+    console.log(`  event dates exact: ${d.exact}/${d.total} (${d.total ? ((100 * d.exact) / d.total).toFixed(0) : 100}%)`);
+    if (process.argv.includes('--misses')) for (const m of r.misses) console.log(`  ${m}`);
   }
-  const d = res.dates;
-  console.log(`dates exact: ${d.exact}/${d.total} (${pct(d.total ? d.exact / d.total : 1).trim()}) of gold event dates and figure periods`);
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) await main();

@@ -36,7 +36,9 @@ const RES: [RegExp, string][] = [
   [/\b(?<rel>last|this|next|previous|the previous|the following|the coming)\s+(?<unit>year|month|week)\b/gi, 'date.en.relative'],
   [/\b(?<mod2>earlier|later|early|late|mid-?)\s*(?<rel>this|last|next)\s+(?<unit>year|month|week)\b/gi, 'date.en.relative'],
   [/\b(?<yd>yesterday)\b/gi, 'date.en.yesterday'],
-  [/\b(?<on>on|last|this past)\s+(?<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b/g, 'date.en.weekday'],
+  // A weekday alone ("told VOA Monday", "at a Thursday briefing") in a news report is the latest one before publication.
+  [/(?:\b(?<on>on|last|this past)\s+)?\b(?<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b/g, 'date.en.weekday'],
+  [/\bthe\s+(?<d>\d{1,2})(?:st|nd|rd|th)\s+of\s+(?<rel>this|last|next|the previous|the same)\s+month\b/gi, 'date.en.day-of-rel-month'],
   [/\b(?<n>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|a few|several)\s+(?<unit>year|month|week|day|decade)s?\s+ago\b/gi, 'date.en.ago'],
 ];
 
@@ -119,7 +121,13 @@ function resolve(rule: string, g: Record<string, string | undefined>, pub: Pub |
     case 'date.en.yesterday':
       return relDay(pub, -1);
     case 'date.en.weekday':
-      return weekday(pub, g.wd!, !/^on$/i.test(g.on!));
+      return weekday(pub, g.wd!, !!g.on && !/^on$/i.test(g.on));
+    case 'date.en.day-of-rel-month': {
+      const r = relMonth(pub, /last|previous/i.test(g.rel!) ? -1 : /next/i.test(g.rel!) ? 1 : 0);
+      if (!r.value) return r;
+      const [yy, mm] = r.value.split('-').map(Number);
+      return validDay(yy!, mm!, d!) ? { value: iso(yy!, mm!, d) } : null;
+    }
     case 'date.en.ago': {
       const n = /^\d+$/.test(g.n!) ? Number(g.n) : WORD_N[g.n!.toLowerCase()] ?? 1;
       const unit = g.unit!.toLowerCase();

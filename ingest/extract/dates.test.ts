@@ -66,4 +66,18 @@ describe('dates', () => {
     assert.deepEqual(first('上个月'), { text: '上个月', value: '2023-08', qualifier: 'exact' });
     assert.deepEqual(first('二〇二三年'), { text: '二〇二三年', value: '2023', qualifier: 'exact' });
   });
+
+  it('reads weekdays alone, "the Nth of this month" and Korean and Chinese relative days against publication', () => {
+    const v = (t: string, p: string) => dates(t, p).map((d) => [d.text, d.value]);
+    // Friday 13 October 2023: "Thursday" is the day before, "Monday" the start of the week.
+    assert.deepEqual(v('At a Thursday briefing, officials told VOA Monday', '2023-10-13'), [['Thursday', '2023-10-12'], ['Monday', '2023-10-09']]);
+    assert.deepEqual(v('on the 9th of this month', '2023-10-13'), [['the 9th of this month', '2023-10-09']]);
+    assert.deepEqual(v('지난달 9일과 12일', '2024-10-11'), [['지난달 9일', '2024-09-09'], ['12일', '2024-09-12']]);
+    assert.deepEqual(v('지난 금요일', '2024-10-11'), [['지난 금요일', '2024-10-04']]);
+    assert.deepEqual(v('上月9日', '2014-07-23'), [['上月9日', '2014-06-09']]);
+    assert.deepEqual(v('星期三', '2014-07-23'), [['星期三', '2014-07-23']]);
+    assert.deepEqual(v('강제 북송한 지 1년을 맞아', '2024-10-11').map((x) => x[1]), ['2023']);
+    // Without a publication date nothing relative resolves.
+    assert.deepEqual(v('on Monday', null as unknown as string).map((x) => x[1]), [null]);
+  });
 });

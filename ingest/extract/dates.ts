@@ -18,7 +18,23 @@ export function findDateMentions(keep: string, published: string | null | undefi
     }
     out.push(m);
   }
-  return out;
+  return inheritMonths(keep, out);
+}
+
+const BARE_DAY = new Set(['date.ko.d', 'date.zh.d']);
+/** "지난달 9일과 12일", "10月9日和12日": a bare day joined to a full date shares its month. */
+function inheritMonths(keep: string, mentions: DateMention[]): DateMention[] {
+  for (let i = 1; i < mentions.length; i++) {
+    const m = mentions[i]!;
+    const prev = mentions[i - 1]!;
+    if (!BARE_DAY.has(m.rule) || !prev.value || prev.value.length !== 10) continue;
+    if (!/^\s?(?:과|와|및|,|、|和|至|到|~|-|·)\s?$/.test(keep.slice(prev.end, m.start))) continue;
+    const day = /\d{1,2}/.exec(m.text)?.[0];
+    if (!day) continue;
+    const value = `${prev.value.slice(0, 8)}${day.padStart(2, '0')}`;
+    if (!Number.isNaN(Date.parse(value)) && new Date(value).getUTCDate() === Number(day)) mentions[i] = { ...m, value, approx: prev.approx, rule: `${m.rule}.joined` };
+  }
+  return mentions;
 }
 
 /** One candidate per (value, qualifier); unresolved dates per written form. */

@@ -37,7 +37,7 @@ const HANGUL_FOLLOW = new RegExp(
   '^(?:' +
     [
       '에서는', '에서도', '에서의', '에서', '에게', '에는', '에도', '에선', '으로부터', '로부터', '으로는', '으로의', '으로',
-      '로는', '로의', '로', '까지', '부터', '처럼', '보다', '과의', '와의', '이나', '이며', '이고', '이다', '이었', '였', '은',
+      '로는', '로의', '로', '나', '까지', '부터', '처럼', '보다', '과의', '와의', '이나', '이며', '이고', '이다', '이었', '였', '은',
       '는', '이', '가', '을', '를', '의', '에', '와', '과', '도', '만', '엔', '쪽', '측', '인근', '일대', '지역', '부근', '근처',
       '일원', '등지', '등', '시', '군', '현', '진', '읍', '면', '리', '동', '구역', '구', '성', '주', '특별시', '노동자구', '시내',
       '세관', '해관', '공항', '역', '항', '국경', '변경', '강변', '강', '연선', '연안', '대교', '검문소', '구류장', '집결소',
@@ -157,7 +157,12 @@ function endOk<T>(folded: string, keep: string, start: number, end: number, e: D
   if (isHangul(last)) {
     if (!isHangul(next)) return e.needsSuffix ? -1 : end;
     const rest = folded.slice(end, end + 6);
-    const admin = HANGUL_ADMIN.exec(rest);
+    let admin = HANGUL_ADMIN.exec(rest);
+    // "동남아시아" is not "동남아" + 시: a suffix must end the word (or take a particle).
+    if (admin) {
+      const after = rest.slice(admin[0].length);
+      if (after && isHangul(after.charCodeAt(0)) && !HANGUL_FOLLOW.test(after)) admin = null;
+    }
     if (e.needsSuffix) return admin ? end + admin[0].length : -1;
     if (!HANGUL_FOLLOW.test(rest)) return -1;
     return admin ? end + admin[0].length : end;

@@ -14,18 +14,18 @@ export interface EventCue {
 export const EVENT_CUES: EventCue[] = [
   {
     type: 'forced_repatriation',
-    hint: /repatri|deport|back|hand|refoul|북송|송환|보내|넘|인계|遣|送回/i,
-    re: /\bforc(?:ed|ibly)\s+(?:repatriat|return|sen[dt]\s+back|deport)\w*|\brepatriat\w*(?=[^.]{0,80}\b(?:China|Chinese|Beijing|Russia|Laos|authorities|police)\b)|\bdeport(?:ed|ing|ation|ations|s)?\b|\bsen[dt]\s+(?:\w+\s+){0,2}back\s+to\s+(?:North Korea|the North)\b|\b(?:sent|sends|sending)\s+back\b(?=[^.]{0,60}\b(?:North Korea|North Koreans|defectors|refugees|escapees|the North)\b)|\bhanded\s+(?:over|back)\s+to\s+(?:North Korean|the North)|\brefoulement|강제\s?북송|강제\s?송환|북송(?:했|됐|된|되|하|을|이|돼|당|시키)|(?:북측|북한|북한 당국|보위부|북한 보위부)에\s?(?:넘겼|넘긴|넘겨|인계)|송환(?:했|됐|된|되|돼|당|시키)|되돌려\s?보내|遣返|遣送回|强制送回|强行遣返/gi,
+    hint: /repatri|deport|back|hand|refoul|across|forc|return|북송|송환|보내|넘|인계|遣|送回/i,
+    re: /\bforc(?:ed|ibly)\s+(?:repatriat|return|sen[dt]\s+back|deport)\w*|\brepatriat\w*(?=[^.]{0,80}\b(?:China|Chinese|Beijing|Russia|Laos|authorities|police)\b)|\brepatriat\w*(?=[^.;]{0,60}\bto\s+(?:North Korea|the North|the DPRK|the Democratic People's Republic of Korea|their (?:home )?country)\b)|\bsent\s+(?:back\s+)?across\s+(?:the\s+)?(?:[\w-]+\s+){0,3}border\b|\bdeport(?:ed|ing|ation|ations|s)?\b|\bsen[dt]\s+(?:\w+\s+){0,2}back\s+to\s+(?:North Korea|the North)\b|\b(?:sent|sends|sending)\s+back\b(?=[^.]{0,60}\b(?:North Korea|North Koreans|defectors|refugees|escapees|the North)\b)|\bhanded\s+(?:over|back)\s+to\s+(?:North Korean|the North)|\brefoulement|강제\s?북송|강제\s?송환|북송(?:했|됐|된|되|하|을|이|돼|당|시키)|(?:북측|북한|북한 당국|보위부|북한 보위부)에\s?(?:넘겼|넘긴|넘겨|인계)|송환(?:했|됐|된|되|돼|당|시키)|(?:되)?돌려\s?보내|遣返|遣送回|强制送回|强行遣返/gi,
   },
   {
     type: 'arrest_detention',
-    hint: /arrest|detain|detention|impris|jail|prison|custody|caught|apprehend|rounded|stopped|체포|구금|검거|붙잡|수감|억류|연행|구속|단속|잡혀|逮捕|拘|关押|抓|羁押/i,
-    re: /\barrest(?:ed|s|ing)?\b|\bdetain(?:ed|ing|s)?\b|\bdetention\b(?!\s+(?:cent(?:er|re)|facilit))|\bimprison(?:ed|ment)\b|\bjailed\b|\bin (?:a |the )?(?:Chinese |North Korean )?(?:prison|jail)\b|\bin (?:police )?custody|\bcaught by (?:the )?(?:Chinese )?(?:police|authorities)|\bapprehend(?:ed|ing)?\b|\brounded up\b|\bstopped by (?:the )?(?:Chinese )?police|체포|구금(?!시설)|검거|붙잡(?:혀|힌|혔|았|은)|수감(?:됐|돼|된|되|중)|억류|연행|구속(?:됐|돼|된|되|했)|단속(?:돼|됐|되|에 걸)|잡혀|逮捕|拘留|拘押|关押|抓获|被抓|抓捕|羁押/gi,
+    hint: /arrest|detain|detention|impris|jail|prison|custody|caught|apprehend|rounded|stopped|체포|구금|검거|붙잡|수감|억류|연행|구속|단속|잡혀|逮捕|被捕|落网|拘|关押|抓|羁押/i,
+    re: /\barrest(?:ed|s|ing)?\b|\bdetain(?:ed|ing|s)?\b|\bdetention\b(?!\s+(?:cent(?:er|re)|facilit))|\bimprison(?:ed|ment)\b|\bjailed\b|\bin (?:a |the )?(?:Chinese |North Korean )?(?:prison|jail)\b|\bin (?:police )?custody|\bcaught by (?:the )?(?:Chinese )?(?:police|authorities)|\bapprehend(?:ed|ing)?\b|\brounded up\b|\bstopped by (?:the )?(?:Chinese )?police|체포|구금(?!시설)|검거|붙잡(?:혀|힌|혔|았|은)|수감(?:됐|돼|된|되|중)|억류|연행|구속(?:됐|돼|된|되|했)|단속(?:돼|됐|되|에 걸)|잡혀|逮捕|被捕|落网|拘留|拘押|关押|抓获|被抓|抓捕|羁押/gi,
   },
   {
     type: 'border_crossing',
-    hint: /cross|wad|swam|fled|escaped|defected|slipped|도강|월경|탈북|국경|강을|탈출|偷渡|越|过江|逃离/i,
-    re: /\b(?:cross(?:ed|ing|es)|wad(?:ed|ing)|swam)\s+(?:the\s+)?(?:border|river|Tumen|Yalu|Amnok|Duman|frozen)\b|\billegal(?:ly)?\s+crossed|\billegal\s+crossing\b(?!s)|\bcrossing\s+of\s+the\b|\b(?:fled|escaped|defected|slipped|crossed)\s+(?:across|into|to)\s+(?:the border|China)\b|\b(?:escaped|fled)\s+(?:from\s+)?North Korea\b|도강|월경|탈북(?:했|한|하여|해서|하다|을 시도)|국경을\s?(?:넘|건너)|두만강을\s?건너|압록강을\s?건너|강을\s?건너|탈출(?:했|한)|偷渡|越境|非法越境|过江|越过边境|跨越边境|逃离朝鲜/gi,
+    hint: /cross|wad|swam|fled|escaped|defected|slipped|도강|월경|탈북|국경|강을|탈출|偷渡|越|过江|逃|进入中国/i,
+    re: /\b(?:cross(?:ed|ing|es)|wad(?:ed|ing)|swam)\s+(?:the\s+)?(?:border|river|Tumen|Yalu|Amnok|Duman|frozen)\b|\billegal(?:ly)?\s+crossed|\billegal\s+crossing\b(?!s)|\bcrossing\s+of\s+the\b|\b(?:fled|escaped|defected|slipped|crossed)\s+(?:across|into|to)\s+(?:the border|China)\b|\b(?:escaped|fled)\s+(?:from\s+)?North Korea\b|도강|월경|탈북(?:했|한|하여|해서|하다|을 시도)|국경을\s?(?:넘|건너)|두만강을\s?건너|압록강을\s?건너|강을\s?건너|탈출(?:했|한)|偷渡|越境|非法越境|过江|越过边境|跨越边境|逃离朝鲜|逃(?:到|往|入)中国|进入中国(?:境内)?/gi,
   },
   {
     type: 'defection_arrival',
@@ -39,8 +39,8 @@ export const EVENT_CUES: EventCue[] = [
   },
   {
     type: 'execution_punishment',
-    hint: /execut|death|sentenced|shot|firing|camp|kwanliso|kyohwaso|punish|tortur|처형|총살|사형|교화소|단련대|수용소|관리소|고문|처벌|재판|处决|枪决|死刑|劳|酷刑/i,
-    re: /\bexecut(?:ed|ion|ions)\b|\bput to death|\bsentenced\s+to\s+(?:death|life|\d+|[a-z]+\s+years)|\bshot dead|\bfiring squad|\b(?:labou?r|prison|re-education|political prison|reeducation)\s+camps?\b|\bkwanliso|\bkyohwaso|\bpunish(?:ed|ment|ments)\b|\btortur(?:e|ed|ing)\b|공개\s?처형|처형|총살|사형|교화소|노동단련대|정치범\s?수용소|관리소|고문(?:을|당|했|받)|처벌(?:받|을 받|했|됐|된)|공개\s?재판|处决|枪决|死刑|劳改|劳教所|酷刑/gi,
+    hint: /execut|death|sentenced|shot|firing|camp|kwanliso|kyohwaso|punish|tortur|처형|총살|사형|교화소|단련대|수용소|관리소|고문|처벌|재판|处决|枪决|死刑|劳|酷刑|枪|射杀/i,
+    re: /\bexecut(?:ed|ion|ions)\b|\bput to death|\bsentenced\s+to\s+(?:death|life|\d+|[a-z]+\s+years)|\bshot dead|\bfiring squad|\b(?:labou?r|prison|re-education|political prison|reeducation)\s+camps?\b|\bkwanliso|\bkyohwaso|\bpunish(?:ed|ment|ments)\b|\btortur(?:e|ed|ing)\b|공개\s?처형|처형|총살|사형|교화소|노동단련대|정치범\s?수용소|관리소|고문(?:을|당|했|받)|처벌(?:받|을 받|했|됐|된)|공개\s?재판|处决|枪决|死刑|劳改|劳教所|酷刑|开枪|射杀|枪杀/gi,
   },
   {
     type: 'aid_restriction',
@@ -54,8 +54,8 @@ export const EVENT_CUES: EventCue[] = [
   },
   {
     type: 'statement',
-    hint: /urg|call|condemn|denounc|critici|express|wrote|letter|statement|appeal|protest|said at|told a|testif|resolution|촉구|규탄|비판|우려|성명|서한|호소|항의|결의안|권고|기자회견|청문회|토론회|세미나|呼吁|谴责|批评|声明|关切|敦促|抗议/i,
-    re: /\b(?:urged|urging|urges|called on|calls on|calling on|called for|calls for|condemn(?:ed|s|ing)|denounc(?:ed|es|ing)|criticiz(?:ed|es|ing)|criticis(?:ed|es|ing)|express(?:ed|ing|es)\s+(?:alarm|concern|regret|deep concern)|wrote to|letter to|issued a statement|in a statement|appealed to|protested|said at a (?:conference|hearing|briefing|press conference|forum|seminar|news conference|panel)|told a (?:conference|hearing|briefing|forum|panel)|testified|adopted a resolution)\b|촉구|규탄|비판(?:했|하|한)|우려했|성명|서한|호소|우려를\s?(?:표명|나타|표시)|항의|결의안|권고(?:했|하)|기자회견|청문회에서|토론회에서|세미나에서|呼吁|谴责|批评|声明|表示关切|敦促|抗议/gi,
+    hint: /urg|call|condemn|denounc|critici|express|wrote|letter|statement|appeal|protest|said at|told a|testif|resolution|report|demand|insist|요구|요청|보고서|촉구|규탄|비판|우려|성명|서한|호소|항의|결의안|권고|기자회견|청문회|토론회|세미나|呼吁|谴责|批评|声明|关切|敦促|抗议|报告/i,
+    re: /\b(?:urged|urging|urges|called on|calls on|calling on|called for|calls for|condemn(?:ed|s|ing)|denounc(?:ed|es|ing)|criticiz(?:ed|es|ing)|criticis(?:ed|es|ing)|express(?:ed|ing|es)\s+(?:alarm|concern|regret|deep concern)|wrote to|letter to|issued a statement|in a statement|appealed to|protested|said at a (?:conference|hearing|briefing|press conference|forum|seminar|news conference|panel)|told a (?:conference|hearing|briefing|forum|panel)|testified|adopted a resolution|(?:released|published|issued|presented)\s+(?:its|a|the|their)\s+(?:\w+\s+){0,2}report|demanded|insisted)\b|보고서를\s?(?:발표|공개|제출)|요구했|요청했|촉구|규탄|비판(?:했|하|한)|우려했|성명|서한|호소|우려를\s?(?:표명|나타|표시)|항의|결의안|권고(?:했|하)|기자회견|청문회에서|토론회에서|세미나에서|呼吁|谴责|批评|声明|表示关切|敦促|抗议|发布\S{0,8}报告/gi,
   },
   {
     type: 'other',
@@ -69,7 +69,7 @@ export const EN_IRREALIS =
   /\b(?:could|would|might|may|will|shall|should|if|unless|whether|risks?|fears?(?:ed)? of|threat of|plan(?:s|ned)?\s+to|planned|set to|about to|likely to|try(?:ing)? to|tried to|want(?:s|ed)? to|plans?|hoped?|hopes|dream\w*|often|usually|typically|generally|routinely|regularly|frequently|tend(?:s)? to|awaits?|can|cannot|you|your|those who|anyone who|in case|prevent|avoid|without|waiting to be|awaiting|to stop|to end|to halt|against|oppos\w*|condemn\w*|critici[sz]\w*|denounc\w*|protest\w*|halt|stop|end to|ban on|long)\b/i;
 /** Korean modality comes after the verb: "보내질 가능성이 크다", "강제북송될 우려가 있다". */
 export const KO_IRREALIS_TAIL = /가능성이|우려가|위험이|위험에|우려되|전망이|전망입|예상되|것으로 보이|것으로 보입|수 있|수도 있|것이라고|할 예정|될 예정|않도록/;
-export const KO_IRREALIS = /(?:할|될|ㄹ|을)\s?수\s?있|우려|위험|가능성|위기|예정|계획|방침|경우|려고|하려|처할|직면|앞두|대비|막기|않도록|중단|반대|금지|중지|철회|말라|말아야/;
+export const KO_IRREALIS = /(?:할|될|ㄹ|을)\s?수\s?있|우려|위험|가능성|위기|예정|계획|방침|(?:할|될|을|일)\s경우|려고|하려|처할|직면|앞두|대비|막기|않도록|중단|반대|금지|중지|철회|말라|말아야/;
 export const ZH_IRREALIS = /可能|将会|担心|风险|面临|计划|打算|如果|停止|反对|禁止|防止/;
 
 /** Markers of a statistic, not an individual event ("arrivals dropped to 67", "집계됐다"). */
@@ -79,4 +79,4 @@ export const EN_HABITUAL = /\b(?:often|usually|typically|generally|routinely|reg
 /** "China's forced repatriation policy": the practice named, not an occurrence. */
 export const POLICY_AFTER = /^['’]?s?\s*(?:policy|policies|practice|practices|issue|problem|crisis|regime|system|law|laws)\b/i;
 
-export const AGGREGATE = /\bnumber of\b|\btotal\b|\bfigures?\b|\bstatistics\b|\bdropped\b|\bfell\b|\brose\b|\bcompared\b|\bdecline\b|집계|통계|감소|증가|누적|统计|总数/i;
+export const AGGREGATE = /\bnumber of\b|\btotal\b|\bfigures?\b|\bstatistics\b|\bdropped\b|\bfell\b|\brose\b|\bcompared\b|\bdecline\b|\bin all\b|집계|통계|감소|증가|누적|전체|지금까지|모두|넘어섰|넘었|넘긴|기록했|기록한|총\s?\d|统计|总数|总共|共有/i;

@@ -60,9 +60,8 @@ describe('figures', () => {
     assert.deepEqual(figures('통일부에 따르면 지난해 국내에 입국한 탈북민은 196명으로 집계됐다.', '2024-01-20'), [
       ['defectors arriving in South Korea', 196, 'persons', '2023', null],
     ]);
-    assert.deepEqual(figures('중국 당국이 지난 9일 탈북민 500여 명을 강제북송했다.', '2023-10-12'), [
-      ['people forcibly repatriated', 500, 'persons', '2023-10-09', 'more_than'],
-    ]);
+    // The head count of one event is that event's count, not a statistic.
+    assert.deepEqual(figures('중국 당국이 지난 9일 탈북민 500여 명을 강제북송했다.', '2023-10-12'), []);
     assert.deepEqual(figures('올해 들어 3만4천여 명이 구금됐다.', '2023-10-12'), [['people detained', 34000, 'persons', '2023', 'more_than']]);
     assert.deepEqual(figures('브로커 비용은 1인당 3만 달러 수준으로 올랐다.'), [['broker fee', 30000, 'USD per person', null, null]]);
   });
@@ -72,9 +71,20 @@ describe('figures', () => {
   });
 
   it('states a repeated figure once, with every citation', () => {
-    const x = extract('中, 탈북민 500여명 강제북송\n중국이 지난 9일 탈북민 500여 명을 강제북송했다.', { published: '2023-10-12' });
+    const x = extract('올해 입국 탈북민 196명\n통일부에 따르면 올해 국내에 입국한 탈북민은 196명으로 집계됐다.', { published: '2023-12-20' });
     assert.equal(x.figures.length, 1);
-    assert.equal(x.figures[0]!.value.period, '2023-10-09');
+    assert.equal(x.figures[0]!.value.period, '2023');
     assert.equal(x.figures[0]!.spans.length, 2);
+    // The full sentence, not the headline, is the citation.
+    assert.match(x.figures[0]!.spans[0]!.quote, /^통일부에 따르면/);
+  });
+
+  it('reads levels, shares "respectively", ranges and fractions, and skips vague amounts and age brackets', () => {
+    assert.deepEqual(figures('The number of defectors stands at 196.'), [['defectors', 196, 'persons', null, null]]);
+    assert.deepEqual(figures('Women and men account for 85% and 15%, respectively.').map((f) => [f[0], f[1]]), [['share', 85], ['share', 15]]);
+    assert.deepEqual(figures('朝鲜有大约90万到240万人死于食物短缺,可能高达人口总数的十分之一。').map((f) => f[1]), [900000, 0.1]);
+    assert.deepEqual(figures('탈북민 수백 명이 강제 북송됐다는 소식에 hundreds of activists gathered.'), []);
+    assert.deepEqual(figures('체포된 탈북자 가운데 5 명은 10대 청소년이다.'), []);
+    assert.deepEqual(figures('이는 2020년 229명 보다 72.4% 줄어든 수준입니다.', '2022-01-20').map((f) => [f[0], f[1]]), [['persons', 229], ['percent change', 72.4]]);
   });
 });

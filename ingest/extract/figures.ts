@@ -1,3 +1,4 @@
+import { sentenceQuality } from './linking.ts';
 import { classify, unitKind } from './metrics.ts';
 import { isJunkNumber, readUnit } from './quantities.ts';
 import { clauseOf, clauseStarts } from './text.ts';
@@ -12,6 +13,8 @@ import type { Candidate, DateMention, FigureValue, NumberMention, Sentence } fro
 
 const COREF = /\b(?:that|this|the) (?:number|figure|total|tally)\b|\bthe number of\b|그 수|이 수치|이 숫자|该数字|这一数字/i;
 const SMALL_COUNT = 10;
+/** A percentage that changes or shares: "72.4% 줄어", "15% 증가", "70%를 차지", "fell 20%", "下降30%", "占72%". */
+const CHANGE_AFTER = /^\s?(?:가량|정도|나|가|이|를|을)?\s?(?:줄어|감소|증가|늘어|늘었|줄었|하락|상승|차지|급감|급증)|^\s?(?:decrease|increase|drop|decline|rise|fall|jump|plunge)|^\s?(?:下降|增加|减少|增长|上升)|占/;
 const NUMBER_OF =
   /\bnumber of ((?:[\w’'-]+\s+){0,3}?(?:defectors|refugees|North Koreans|people|escapees|detainees|prisoners|women|workers|migrants|returnees))\b/i;
 
@@ -21,7 +24,11 @@ export interface FigureFinding {
   sentence: Sentence;
 }
 
-export function findFigures(keep: string, sentences: Sentence[], numbers: NumberMention[], dates: DateMention[]): FigureFinding[] {
+/**
+ * `eventCounts` holds "sentenceStart:count" for every event found with a head count: the number of
+ * people one event concerns is that event's count, not a statistic.
+ */
+export function findFigures(keep: string, sentences: Sentence[], numbers: NumberMention[], dates: DateMention[], eventCounts: ReadonlySet<string> = new Set()): FigureFinding[] {
   const out: FigureFinding[] = [];
   let lastMetric: { metric: string; unit: string; at: number } | null = null;
   let ni = 0;
@@ -39,6 +46,7 @@ export function findFigures(keep: string, sentences: Sentence[], numbers: Number
     const accepted: FigureFinding[] = [];
     for (const n of nums) {
       if (ds.some((d) => d.start < n.end && n.start < d.end)) continue;
+      if (eventCounts.has(`${s.start}:${n.value}`)) continue;
       const f = readFigure(keep, s, text, clauses, n, ds, lastMetric && si - lastMetric.at <= 2 ? lastMetric : null, accepted.length > 0);
       if (!f) continue;
       accepted.push({ value: f.value, rule: f.rule, sentence: s });
@@ -59,6 +67,8 @@ function readFigure(
   prev: { metric: string; unit: string } | null,
   hasEarlierFigure: boolean,
 ): { value: FigureValue; rule: string } | null {
+  // "10대 청소년": an age bracket, not ten people.
+  if (/\d0\s?대$/.test(keep.slice(n.start, n.end)) && n.value <= 90) return null;
   const { unit: readU, noun } = readUnit(keep, n, s.start);
   const unit = n.unit === 'percent' ? 'percent' : readU;
   if (isJunkNumber(keep, n, unit)) return null;
@@ -78,8 +88,13 @@ function readFigure(
     // Fractions restating another figure ("12 million North Koreans, nearly half of the population") add nothing.
     if (n.unit === 'share' && hasEarlierFigure && /,\s*$/.test(text.slice(0, rs))) return null;
     const of = /^\s*(?:of\s+(?:the\s+|all\s+)?)?([\w’'-]+(?:\s+[\w’'-]+){0,3}?)(?=[\s,.;]|$)/.exec(text.slice(re));
+    const change = CHANGE_AFTER.exec(text.slice(re, re + 14));
     if (cls && cls.cls.needs.includes('share')) metric = cls.cls.metric;
     else if (of && /^\s*of\b/.test(text.slice(re))) metric = `share of ${of[1]}`;
+    else if (change) metric = /차지|占/.test(change[0]) ? 'share' : 'percent change';
+    // "women and men account for 85% and 15%, respectively": shares of the whole.
+    else if (/\b(?:account(?:ed|s)?\s+for|make\s+up|made\s+up|makes\s+up|represent(?:ed|s)?|comprise[ds]?)\b[^.;]{0,40}$/i.test(text.slice(lo, rs)) || /^[^.;]{0,40}\brespectively\b/i.test(text.slice(re))) metric = 'share';
+    else if (/的$/.test(text.slice(Math.max(0, rs - 1), rs))) metric = `share of ${text.slice(Math.max(lo, rs - 8), rs - 1)}`;
     else return null;
     outUnit = n.unit === 'share' ? 'share' : 'percent';
     rule += '.share';
@@ -94,6 +109,8 @@ function readFigure(
     metric = cls.cls.metric;
     rule += `.${cls.cls.id}`;
   } else if (kind === 'count') {
+    // "一个拘留所", "四个家庭": an article or a small tally of the story, not a statistic.
+    if (n.value < 2 || (n.value < SMALL_COUNT && !/\d/.test(keep.slice(n.start, n.end)))) return null;
     metric = cls?.cls.metric ?? unit!;
     rule += `.${cls?.cls.id ?? 'count'}`;
   } else if (kind === 'persons' || noun) {
@@ -116,7 +133,8 @@ function readFigure(
       rule += '.persons';
     }
     if (n.value < SMALL_COUNT && !(cls?.cls.strong && /\b(?:only|just)\b|불과|겨우/.test(text.slice(Math.max(0, rs - 12), rs)))) return null;
-    if (n.vague && !(cls && cls.cls.strong && cls.distance < 1000)) return null;
+    // "hundreds", "수백 명", "数千人": an order of magnitude, not a number anyone counted.
+    if (n.vague) return null;
   } else {
     // A bare number: keep it only when the sentence says what is counted.
     if (n.vague) return null;
@@ -188,7 +206,11 @@ export function figureCandidates(found: FigureFinding[]): Candidate<FigureValue>
       continue;
     }
     if (c.spans.some((x) => x.start === span.start)) continue;
-    if (c.value.period === null && c.value.periodText == null && (v.period !== null || v.periodText)) {
+    if (sentenceQuality(f.sentence.text) > sentenceQuality(c.spans[0]!.quote) && (v.period ?? null) === (c.value.period ?? null)) {
+      // A headline stated the figure first; the full sentence is the better citation.
+      c.spans.unshift(span);
+      c.rule = f.rule;
+    } else if (c.value.period === null && c.value.periodText == null && (v.period !== null || v.periodText)) {
       // The dated statement is the better citation and carries the period.
       c.value = { ...c.value, period: v.period, periodText: v.periodText ?? null };
       c.spans.unshift(span);

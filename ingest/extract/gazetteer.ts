@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { Dictionary } from './dictionary.ts';
+import { fold } from './text.ts';
 
 /** The project's gazetteer (data/gazetteer.json) and the name dictionary built from it once. */
 
@@ -46,7 +47,11 @@ export function gazetteerPath(): URL {
 
 export function loadGazetteer(): { places: Map<string, GazetteerPlace>; dict: Dictionary<PlaceRef> } {
   if (cache) return cache;
-  const list = JSON.parse(readFileSync(gazetteerPath(), 'utf8')) as GazetteerPlace[];
+  // The border gazetteer, then the world file: provinces of China and both Koreas, neighbours' capitals.
+  const list = [
+    ...(JSON.parse(readFileSync(gazetteerPath(), 'utf8')) as GazetteerPlace[]),
+    ...(JSON.parse(readFileSync(new URL('../../data/gazetteer-world.json', import.meta.url), 'utf8')) as GazetteerPlace[]),
+  ];
   const places = new Map(list.map((p) => [p.id, p]));
   const dict = new Dictionary<PlaceRef>();
   for (const p of list) {
@@ -54,7 +59,7 @@ export function loadGazetteer(): { places: Map<string, GazetteerPlace>; dict: Di
     const forms = new Set([p.names.en, p.names.ko, p.names.zh, ...p.aliases].filter(Boolean));
     for (const f of forms) {
       if (/[()]/.test(f)) continue;
-      dict.add(f, ref, { needsSuffix: NEEDS_SUFFIX.has(f) });
+      dict.add(f, ref, { needsSuffix: NEEDS_SUFFIX.has(fold(f)) });
     }
   }
   cache = { places, dict };

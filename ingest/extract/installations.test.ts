@@ -57,4 +57,10 @@ describe('installations', () => {
     const y = extract('The car was identified on a surveillance camera. Footage showed a wall-mounted security camera.');
     assert.equal(y.installations.length, 2);
   });
+
+  it('states an installation restated with "the" once, and an infrared camera as one infrared device', () => {
+    const x = extract('China installed new cameras in Hunchun. The cameras in Hunchun cover the river. The new cameras were installed last year.', { published: '2023-11-10' });
+    assert.deepEqual(x.installations.map((i) => [i.value.kind, i.value.place, i.value.date, i.spans.length]), [['camera', 'Hunchun', '2022', 3]]);
+    assert.deepEqual(extract('특별한 감시가 필요한 구간들에는 중국산 적외선 카메라를 설치했다.').installations.map((i) => i.value.kind), ['infrared_detector']);
+  });
 });

@@ -59,8 +59,10 @@ export function linkDate(dates: DateMention[], cueAt: number, s: Sentence, claus
     let penalty = clauseOf(clauses, d.start - s.start) === ci ? 0 : 150;
     // "…강제송환한 것으로 26일 확인됐다", "activists said on Monday": when it was reported, not when it happened.
     if (REPORTED_AFTER.test(text(s, d.end, 14)) || REPORTED_BEFORE.test(text(s, d.start - 16, 16))) penalty += 300;
-    if (dist + penalty < bestD) {
-      bestD = dist + penalty;
+    // A precise date near the cue beats a vaguer one a little nearer ("지난해 10월 9일 … 북송된 지 1년").
+    const precision = d.value ? d.value.length * 2 : 0;
+    if (dist + penalty - precision < bestD) {
+      bestD = dist + penalty - precision;
       best = d;
     }
   }

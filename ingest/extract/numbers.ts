@@ -79,9 +79,41 @@ export function findNumbers(keep: string, sentences: readonly Sentence[]): Numbe
       }
       kept.push(m);
     }
+    joinRanges(slice, kept);
+    collectCjkFractions(slice, kept);
     for (const m of kept) out.push({ ...m, start: m.start + s.start, end: m.end + s.start });
   }
+  out.sort((a, b) => a.start - b.start);
   return out;
+}
+
+/** "90万到240万人", "3천~5천 명", "2 to 3 million": one range, its unit read from the second number. */
+function joinRanges(slice: string, kept: NumberMention[]): void {
+  for (let i = 0; i + 1 < kept.length; i++) {
+    const a = kept[i]!;
+    const b = kept[i + 1]!;
+    if (a.unit || a.valueMax !== null || b.valueMax !== null || b.value <= a.value) continue;
+    if (!/^\s?(?:到|至|~|-|–|에서|to)\s?$/.test(slice.slice(a.end, b.start))) continue;
+    // "from 38 to 6,500", "38개에서 6500개로": a change between two numbers, not a range.
+    if (/\bfrom\s+$/i.test(slice.slice(Math.max(0, a.start - 6), a.start)) || /^\s?(?:으로|로)/.test(slice.slice(b.end, b.end + 3))) continue;
+    kept.splice(i, 2, { ...b, start: a.start, value: a.value, valueMax: b.value, qualifier: 'range', rule: `${b.rule}.range` });
+  }
+}
+
+const CJK_DIGITS: Record<string, number> = { 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10, 百: 100 };
+/** "十分之一", "3분의 1": a share. */
+function collectCjkFractions(slice: string, kept: NumberMention[]): void {
+  for (const m of slice.matchAll(/(?<d>\d+|[一二两三四五六七八九十百]+)\s?(?:分之|분의\s?)(?<n>\d+|[一二两三四五六七八九十]+)/g)) {
+    const num = (x: string) => (/^\d+$/.test(x) ? Number(x) : x === '十' ? 10 : x === '百' ? 100 : CJK_DIGITS[x] ?? NaN);
+    const d = num(m.groups!.d!);
+    const n = num(m.groups!.n!);
+    if (!(d > 0) || !(n > 0) || n >= d) continue;
+    const start = m.index!;
+    const end = start + m[0].length;
+    for (let i = kept.length - 1; i >= 0; i--) if (kept[i]!.start < end && start < kept[i]!.end) kept.splice(i, 1);
+    kept.push({ start, end, value: n / d, valueMax: null, qualifier: null, unit: 'share', noun: null, vague: false, digits: true, rule: 'number.cjk.fraction' });
+    kept.sort((a, b) => a.start - b.start);
+  }
 }
 
 function collectEnglish(keep: string, out: NumberMention[]): void {

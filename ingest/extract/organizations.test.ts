@@ -22,20 +22,31 @@ describe('organizations', () => {
     ]);
   });
 
-  it('yields both the name and the acronym of "Full Name (ACRONYM)", also for unknown organisations', () => {
-    assert.deepEqual(orgs('The Committee for the Abolition of Camps (CAC) said. Later CAC added.'), [
-      ['Committee for the Abolition of Camps', null],
-      ['CAC', null],
-    ]);
+  it('reads "Full Name (ACRONYM)" as one organisation, also for unknown ones, citing every mention', () => {
+    assert.deepEqual(orgs('The Committee for the Abolition of Camps (CAC) said. Later CAC added.'), [['Committee for the Abolition of Camps', null]]);
     const x = extract('The Committee for the Abolition of Camps (CAC) said. Later CAC added.');
-    assert.equal(x.organizations[1]!.spans.length, 2);
-    assert.deepEqual(orgs('북한인권정보센터(NKDB)는 밝혔다'), [
-      ['북한인권정보센터', 'nkdb'],
-      ['NKDB', 'nkdb'],
+    assert.equal(x.organizations[0]!.spans.length, 3);
+    assert.deepEqual(orgs('북한인권정보센터(NKDB)는 밝혔다'), [['북한인권정보센터', 'nkdb']]);
+    assert.deepEqual(orgs('한국탈북자연구센터(KDRC)에 따르면'), [['한국탈북자연구센터', null]]);
+  });
+
+  it('recognises ministries, embassies and institutions by the form of their names', () => {
+    assert.deepEqual(orgs('Quoting a South Korean foreign ministry official near the Chinese embassy in Seoul.'), [
+      ['South Korean foreign ministry', 'kr-mofa'],
+      ['Chinese embassy', null],
     ]);
-    assert.deepEqual(orgs('한국탈북자연구센터(KDRC)에 따르면'), [
-      ['한국탈북자연구센터', null],
-      ['KDRC', null],
+    assert.deepEqual(orgs('주한 미국 대사관 직원과 국경 경비대'), [
+      ['주한 미국 대사관', null],
+      ['국경 경비대', null],
+    ]);
+    assert.deepEqual(orgs('据美国国会众议院国际关系委员会的报告'), [['美国国会众议院国际关系委员会', null]]);
+  });
+
+  it('does not emit a UN that opens a longer name, nor laws and conventions', () => {
+    assert.deepEqual(orgs('under the 1951 UN Convention Relating to the Status of Refugees'), []);
+    assert.deepEqual(orgs('the passage of the North Korean Human Rights Act (NKHRA) in 2004. The NKHRA'), []);
+    assert.deepEqual(orgs('The United Nations Commission of Inquiry on Human Rights in the Democratic People’s Republic of Korea said').map((o) => o[0]), [
+      'United Nations Commission of Inquiry on Human Rights in the Democratic People’s Republic of Korea',
     ]);
   });
 

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { Dictionary, type DictMatch } from './dictionary.ts';
+import { findOrgForms, reconcileOrgs } from './org-forms.ts';
 import type { Candidate, OrganizationValue } from './types.ts';
 import { normName } from './text.ts';
 
@@ -94,8 +95,8 @@ export function findOrgMentions(text: string, folded: string, keep: string): Org
       out.push({ start: s, end: e, text: m[0], orgId: defined.get(m[0]) ?? null, acronym: m[0], isAcronym: true, rule: 'org.defined-acronym' });
     }
   }
-  out.sort((a, b) => a.start - b.start);
-  return out;
+  out.push(...findOrgForms(text, folded, keep));
+  return reconcileOrgs(text, out);
 }
 
 function addDefinition(
@@ -149,18 +150,20 @@ function inAllCapsRun(keep: string, s: number, e: number): boolean {
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
- * Candidates as written: per organisation one candidate for its name form and one for its
- * acronym form (a source that writes "Database Center for North Korean Human Rights" and "NKDB"
- * states both); other aliases of an already-seen form add spans to it.
+ * One candidate per organisation: its full name and its acronym ("Database Center for North Korean
+ * Human Rights" … "NKDB") are one organisation, written as its name; other aliases add spans to it.
  */
 export function orgCandidates(mentions: OrgMention[]): Candidate<OrganizationValue>[] {
   const byKey = new Map<string, Candidate<OrganizationValue>>();
   for (const m of mentions) {
-    const key = m.orgId ? `${m.orgId}:${m.isAcronym ? 'acr' : 'name'}` : `text:${normName(m.text)}`;
+    const key = m.orgId ? `id:${m.orgId}` : m.acronym ? `acr:${m.acronym}` : `text:${normName(m.text)}`;
     const span = { start: m.start, end: m.end, quote: m.text };
     const c = byKey.get(key);
-    if (c) c.spans.push(span);
-    else
+    if (c) {
+      c.spans.push(span);
+      // The name, once seen, stands for the organisation rather than its acronym.
+      if (!m.isAcronym && c.value.text === c.value.acronym) c.value = { ...c.value, text: m.text };
+    } else
       byKey.set(key, {
         value: { text: m.text, orgId: m.orgId, ...(m.acronym ? { acronym: m.acronym } : {}) },
         rule: m.rule,
@@ -169,4 +172,3 @@ export function orgCandidates(mentions: OrgMention[]): Candidate<OrganizationVal
   }
   return [...byKey.values()];
 }
-

@@ -82,7 +82,9 @@ export function isJunkNumber(keep: string, n: NumberMention, unit: string | null
   const before = keep.slice(Math.max(0, n.start - 14), n.start);
   if (DURATION_AFTER.test(after) && unit !== 'persons') return true;
   if (TIME_AFTER.test(after) || TIME_BEFORE.test(before)) return true;
-  if (ORDINAL_AFTER.test(after) || ORDINAL_BEFORE.test(before)) return true;
+  // "stands at 196", "peaked at 2,914": a level, not a position or a time.
+  const level = /\b(?:stands?|stood|standing|total(?:l?ed|s)?|reached|rose|fell|dropped|climbed|estimated|put|peaked|capped)\s+at\s?$/i.test(keep.slice(Math.max(0, n.start - 24), n.start));
+  if (ORDINAL_AFTER.test(after) || (ORDINAL_BEFORE.test(before) && !level)) return true;
   // "20대 여성": an age group, not twenty units.
   if (unit === 'units' && n.value % 10 === 0 && n.value <= 90 && /^대\s?(?:초반|중반|후반|여성|남성|남녀|청년|주민|탈북민|노인|남자|여자|부부|군인|병사|이상|이하|의|들|인)/.test(keep.slice(n.end - 1, n.end + 6)))
     return true;

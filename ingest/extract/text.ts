@@ -1,3 +1,4 @@
+import { hanziFoldPairs } from './hanzi-fold.ts';
 import { datelineRanges } from './page.ts';
 import type { Lang, Sentence } from './types.ts';
 
@@ -26,6 +27,8 @@ function buildFoldTable(): Uint16Array {
   for (const c of [0x00a0, 0x2000, 0x2001, 0x2002, 0x2003, 0x2004, 0x2005, 0x2006, 0x2007, 0x2008, 0x2009, 0x200a])
     t[c] = 0x20;
   for (const c of [0x202f, 0x205f, 0x3000, 0x200b, 0xfeff, 0x2028, 0x2029, 0x0009]) t[c] = 0x20;
+  // Traditional Chinese reads as simplified, so one pattern or name serves both scripts.
+  for (const [trad, simp] of hanziFoldPairs()) t[trad] = simp;
   // Full-width ASCII (common in Chinese and Korean text): digits, letters, punctuation.
   for (let c = 0xff01; c <= 0xff5e; c++) {
     const a = c - 0xfee0;
