@@ -24,6 +24,8 @@ import { importsRoutes } from './http/imports/imports.routes.ts';
 import { recordsRoutes } from './http/records/records.routes.ts';
 import { sourcesRoutes } from './http/sources/sources.routes.ts';
 import { webAppRoutes } from './http/web-app.ts';
+import { IntakeService, type IntakeOptions } from '../app/intake/intake-service.ts';
+import { intakeRoutes } from './http/intake/intake.routes.ts';
 
 export interface ServerOptions {
   logger?: boolean;
@@ -40,6 +42,8 @@ export interface ServerOptions {
   sessions?: SessionPolicy;
   /** Where log lines go (default: stdout); tests capture them here. */
   logStream?: { write(line: string): void };
+  /** Secure intake limits (size, chunk, proof-of-work bits, mailbox answer floor). */
+  intake?: IntakeOptions;
   /** Sign-in service to use; tests pass one with a fake clock or tighter throttles. */
   authenticator?: Authenticator;
 }
@@ -96,6 +100,8 @@ export async function buildServer(tumen: Tumen, opts: ServerOptions = {}): Promi
     },
     { prefix: '/api' },
   );
+  // Silent below errors: a request line with a timestamp would record the exact time of a submission.
+  await app.register(intakeRoutes, { service: new IntakeService(tumen, opts.intake), logLevel: 'error' });
   await app.register(webAppRoutes);
   await app.ready();
   for (const r of routesWithoutPolicy(app.routeTable)) app.log.error(`route ${r.method} ${r.url} has no access policy: it answers 403 until server/http/route-policies.ts gives it one`);
