@@ -26,7 +26,7 @@ function page(lang: IntakeLang, script: { name: string; integrity: string } | nu
   const other: IntakeLang = lang === 'ko' ? 'en' : 'ko';
   const scriptTag = script ? `<script type="module" src="/intake/${script.name}" integrity="${script.integrity}" crossorigin="anonymous"></script>` : '';
   return `<!doctype html>
-<html lang="${lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="referrer" content="no-referrer">
+<html lang="${lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="referrer" content="no-referrer"><link rel="icon" href="/intake/favicon.ico">
 <title>${t.title} · ${TEXT[other].title}</title>${scriptTag}</head>
 <body data-lang="${lang}">
 <h1>${t.title} · ${TEXT[other].title}</h1>
@@ -35,7 +35,7 @@ ${notice(lang)}${notice(other)}
 <form id="send" hidden>
 <label for="message">${t.message}</label><br><textarea id="message" rows="12" cols="60"></textarea><br>
 <label for="files">${t.files}</label> <input id="files" type="file" multiple><br>
-<div id="exif"></div>
+<div id="exif" data-strip="${t.strip}"></div>
 <label><input id="consent" type="checkbox"> ${t.consent}</label><br>
 <button id="send-button" type="submit">${t.send}</button>
 </form>
@@ -57,7 +57,7 @@ function nojsPage(lang: IntakeLang, sent: boolean, error?: string): string {
     : `<p><strong>${t.nojsWarning}</strong></p>${error ? `<p id="error">${escapeHtml(error)}</p>` : ''}
 <form method="post" action="/intake/nojs"><label for="message">${t.message}</label><br><textarea id="message" name="message" rows="12" cols="60"></textarea><br><button type="submit">${t.send}</button></form>`;
   return `<!doctype html>
-<html lang="${lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="referrer" content="no-referrer"><title>${t.nojsTitle}</title></head>
+<html lang="${lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="referrer" content="no-referrer"><link rel="icon" href="/intake/favicon.ico"><title>${t.nojsTitle}</title></head>
 <body><h1>${t.nojsTitle}</h1>${notice(lang)}${body}</body></html>`;
 }
 
@@ -67,6 +67,8 @@ export const intakePageRoutes: FastifyPluginAsync<{ service: IntakeService; dist
   if (!bundle) app.log.warn('intake bundle not built (run `npm run build:web`): /intake offers the text-only form only');
   app.get('/intake', async (req, reply) => reply.type('text/html; charset=utf-8').send(page(pickLanguage(req.headers['accept-language']), bundle)));
   if (bundle) app.get(`/intake/${bundle.name}`, async (_req, reply) => reply.type('text/javascript; charset=utf-8').send(bundle.bytes));
+  // Named in the page so the browser does not ask the web app for /favicon.ico.
+  app.get('/intake/favicon.ico', async (_req, reply) => reply.code(204).send());
   app.get('/intake/nojs', async (req, reply) => reply.type('text/html; charset=utf-8').send(nojsPage(pickLanguage(req.headers['accept-language']), false)));
   app.post('/intake/nojs', async (req, reply) => {
     const lang = pickLanguage(req.headers['accept-language']);
