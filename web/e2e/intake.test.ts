@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
-import { createReadStream, existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { createReadStream, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
@@ -11,24 +11,11 @@ import { IntakeService } from '../../app/intake/intake-service.ts';
 import { addIntakeKey } from '../../app/intake/recipients.ts';
 import { operator } from '../../test/keys.ts';
 import { startTestServer, type TestServer } from '../../server/test-server.ts';
-import { browserMissing, DIST, launch, newPage, pageProblems, ROOT } from './helpers.ts';
+import { browserMissing, launch, newPage, pageProblems } from './helpers.ts';
+import { ensureIntakeBuilt } from './intake-helpers.ts';
 
 /** Size of the file the browser encrypts and sends (MiB); the 1 GiB run is bench/intake.bench.ts. */
 const MIB = Number(process.env.TUMEN_INTAKE_E2E_MIB ?? 16);
-
-function newest(path: string): number {
-  const s = statSync(path);
-  return s.isDirectory() ? Math.max(s.mtimeMs, ...readdirSync(path).map((n) => newest(join(path, n)))) : s.mtimeMs;
-}
-
-/** Builds the web bundles when the intake bundle is missing or older than its sources. */
-export function ensureIntakeBuilt(): void {
-  const dir = join(DIST, 'intake');
-  const built = existsSync(dir) ? newest(dir) : 0;
-  if (built >= Math.max(newest(join(ROOT, 'web', 'intake')), newest(join(ROOT, 'domain', 'intake')))) return;
-  const r = spawnSync(process.execPath, [join(ROOT, 'scripts', 'build-web.mjs')], { stdio: 'inherit', cwd: ROOT });
-  if (r.status !== 0) throw new Error('npm run build:web failed');
-}
 
 async function sha256File(path: string): Promise<string> {
   const h = createHash('sha256');
