@@ -218,6 +218,11 @@ export class IntakeService {
     return this.addObject(submissionId, kind, await e.encrypt(plaintext));
   }
 
+  /** Stores a whole, already checked ciphertext object (replies, follow-ups). */
+  async storeObject(submissionId: string, kind: string, ciphertext: Uint8Array): Promise<string> {
+    return this.addObject(submissionId, kind, ciphertext);
+  }
+
   private async addObject(submissionId: string, kind: string, ciphertext: Uint8Array): Promise<string> {
     const id = randomUUID();
     const position = await this.store.nextPosition(submissionId);
