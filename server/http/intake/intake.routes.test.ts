@@ -9,7 +9,7 @@ import { Decrypter } from 'age-encryption';
 import { exportSubmission } from '../../../app/intake/export.ts';
 import { IntakeService } from '../../../app/intake/intake-service.ts';
 import { addIntakeKey } from '../../../app/intake/recipients.ts';
-import { deriveMailbox } from '../../../domain/intake/receipt.ts';
+import { deriveMailbox, generateReceipt } from '../../../domain/intake/receipt.ts';
 import { operator } from '../../../test/keys.ts';
 import { startTestServer, type TestServer } from '../../test-server.ts';
 import { encryptTo, intakeJson, proofOfWork, sendSubmission } from './intake-test-client.ts';
@@ -99,6 +99,38 @@ describe('secure intake API', () => {
     assert.equal((await s.tumen.store.intake.list()).length, rows);
     const left = intakeFiles(s).length - before;
     assert.ok(left <= 3, `only the unfinished (resumable) submission's parts remain: ${left}`);
+  });
+
+  test('a dropped upload resumes where the server stands; a chunk out of order is refused', async () => {
+    const config = (await intakeJson(s.url, 'GET', '/intake/api/config')).body;
+    const { identityToRecipient } = await import('age-encryption');
+    const mailbox = await deriveMailbox(generateReceipt('ko'));
+    const ct = await encryptTo(config.recipients, new Uint8Array(randomBytes(600_000)));
+    const msg = await encryptTo(config.recipients, 'm');
+    const man = await encryptTo(config.recipients, '{}');
+    const created = await intakeJson(s.url, 'POST', '/intake/api/submissions', {
+      pow: await proofOfWork(s.url),
+      mailbox: { mailboxId: mailbox.mailboxId, authKey: mailbox.authKey, replyRecipient: await identityToRecipient(mailbox.replyIdentity) },
+      objects: [{ kind: 'message', size: msg.length }, { kind: 'file', size: ct.length }, { kind: 'manifest', size: man.length }],
+    });
+    assert.equal(created.status, 201);
+    const auth = { authorization: `Intake ${created.body.uploadToken}` };
+    const put = (id: string, off: number, b: Uint8Array) => fetch(`${s.url}/intake/api/objects/${id}?offset=${off}`, { method: 'PUT', headers: { 'content-type': 'application/octet-stream', ...auth }, body: b as Uint8Array<ArrayBuffer> });
+    const [m, f, mf] = created.body.objects.map((o: { id: string }) => o.id);
+    assert.equal((await put(f, 0, ct.subarray(0, 200_000))).status, 200);
+    // The answer to the next chunk is "lost": the client asks where the upload stands.
+    const status = await intakeJson(s.url, 'GET', `/intake/api/objects/${f}`, undefined, auth);
+    assert.deepEqual(status.body, { received: 200_000, size: ct.length, stored: false });
+    const skipped = await put(f, 400_000, ct.subarray(400_000));
+    assert.equal(((await skipped.json()) as any).error.id, 'intake_bad_offset');
+    assert.equal((await put(f, 200_000, ct.subarray(200_000, 400_000))).status, 200);
+    assert.equal((await put(f, 400_000, ct.subarray(400_000))).status, 200);
+    assert.equal((await put(m, 0, msg)).status, 200);
+    assert.equal((await put(mf, 0, man)).status, 200);
+    const wrongToken = await intakeJson(s.url, 'GET', `/intake/api/objects/${f}`, undefined, { authorization: 'Intake nope' });
+    assert.equal(wrongToken.status, 404);
+    const done = await intakeJson(s.url, 'POST', `/intake/api/submissions/${created.body.id}/finish`, undefined, auth);
+    assert.equal(done.status, 200);
   });
 
   test('over the limit is refused before anything is stored', async () => {
