@@ -1,6 +1,6 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
-import { createReadStream, mkdtempSync, openSync, rmSync, writeSync, closeSync, writeFileSync } from 'node:fs';
+import { closeSync, createReadStream, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { exportSubmission } from '../app/intake/export.ts';
@@ -16,7 +16,7 @@ import { chromium } from 'playwright-core';
 /**
  * A file of `sizeMiB` through the real intake page: Chromium encrypts it (age, staff hybrid +
  * escrow X25519) and uploads it in chunks to the real server, which checks and stores it. Prints
- * wall time, peak RSS of the browser's process tree and of this (server) process, and the ratio
+ * wall time, peak memory of the browser's process tree (PSS) and of this (server) process (RSS), and the ratio
  * to the Debian `age` CLI encrypting the same file in the same run (X25519 recipients: age 1.1
  * has no hybrid ones).
  */
@@ -37,7 +37,17 @@ function processTreeRss(rootMarker: string): number {
       }
     }
   }
-  return rows.filter((r) => tree.has(r.pid)).reduce((n, r) => n + r.rss, 0);
+  // PSS, not RSS: Chromium's processes share memory (data pipes, code), which RSS counts once per process.
+  return rows.filter((r) => tree.has(r.pid)).reduce((n, r) => n + pss(r.pid, r.rss), 0);
+}
+
+function pss(pid: number, fallback: number): number {
+  try {
+    const kb = /^Pss:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8'))?.[1];
+    return kb ? Number(kb) * 1024 : fallback;
+  } catch {
+    return fallback;
+  }
 }
 
 async function sha256File(path: string): Promise<string> {
@@ -90,7 +100,7 @@ export async function benchIntake(sizeMiB: number): Promise<void> {
     const same = dec.status === 0 && (await sha256File(join(out, 'file'))) === (await sha256File(file));
     const rate = sizeMiB / browserSec;
     console.log(`intake: browser encrypt + upload + server check/store ${mib(sizeMiB * 2 ** 20)} in ${browserSec.toFixed(1)} s (${rate.toFixed(1)} MiB/s)`);
-    console.log(`intake: peak RSS browser (all processes) ${mib(browserPeak)}, server process ${mib(serverPeak)}`);
+    console.log(`intake: peak memory: browser (PSS of all its processes) ${mib(browserPeak)}, server process RSS ${mib(serverPeak)}`);
     console.log(`intake: raw age CLI encryption of the same file ${ageSec.toFixed(1)} s; ratio ${(browserSec / ageSec).toFixed(1)}×`);
     console.log(`intake: export + Debian age -d: SHA-256 ${same ? 'matches' : 'DIFFERS'}`);
     if (!same) process.exitCode = 1;
