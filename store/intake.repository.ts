@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Actor } from '../domain/actor.ts';
+import type { IntakeSummaryView } from '../domain/api-types.ts';
 import { NotFoundError } from '../domain/errors.ts';
 import type { DB } from './schema.ts';
 import type { IntakeObjectsTable, IntakeRecipientsTable, IntakeSubmissionsTable } from './schema-intake.ts';
@@ -9,16 +10,8 @@ export type IntakeRecipientRow = IntakeRecipientsTable;
 export type IntakeSubmissionRow = IntakeSubmissionsTable;
 export type IntakeObjectRow = IntakeObjectsTable;
 
-export interface IntakeSummary {
-  id: string;
-  day: string;
-  /** Ciphertext bytes stored for the submission (all objects). */
-  size: number;
-  files: number;
-  replies: number;
-  followups: number;
-  weaker: boolean;
-}
+/** The inbox's view of a received submission (domain/api-types.ts): no address, no exact time. */
+export type IntakeSummary = IntakeSummaryView;
 
 /**
  * Recipients, submissions and their ciphertext objects. Nothing here is plaintext: the objects'
