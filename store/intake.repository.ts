@@ -72,6 +72,11 @@ export class IntakeRepository {
     await this.db.updateTable('intake_submissions').set({ status: 'received', upload_token_hash: null }).where('id', '=', submissionId).execute();
   }
 
+  /** Submissions still uploading that began before `day` (abandoned by their sender). */
+  async abandoned(day: string): Promise<string[]> {
+    return (await this.db.selectFrom('intake_submissions').select('id').where('status', '=', 'uploading').where('day', '<', day).execute()).map((r) => r.id);
+  }
+
   async deleteSubmission(id: string): Promise<void> {
     await this.db.transaction().execute(async (trx) => {
       await trx.deleteFrom('intake_objects').where('submission_id', '=', id).execute();

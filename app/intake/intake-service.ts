@@ -59,6 +59,7 @@ export class IntakeService {
   private readonly window: GlobalWindow;
   private readonly checkers = new Map<string, AgeStructureChecker>();
   private readonly busy = new Set<string>();
+  private lastSweep = 0;
 
   constructor(
     private readonly tumen: Tumen,
@@ -115,6 +116,7 @@ export class IntakeService {
     await this.recipients();
     this.pow.redeem(req.pow.challenge, req.pow.nonce);
     this.window.take();
+    await this.sweepAbandoned();
     const id = randomUUID();
     const uploadToken = randomBytes(32).toString('base64url');
     const day = today();
@@ -134,6 +136,18 @@ export class IntakeService {
       rows,
     );
     return { id, uploadToken, objects: rows.map((r) => ({ id: r.id, kind: r.kind, size: r.size })) };
+  }
+
+  /**
+   * Uploads begun before yesterday (UTC) and never finished are deleted, parts and rows: a visit
+   * does not last that long, and a half-sent testimony is no use to anyone kept on the server.
+   */
+  async sweepAbandoned(now = Date.now()): Promise<number> {
+    if (now - this.lastSweep < 3_600_000) return 0;
+    this.lastSweep = now;
+    const ids = await this.store.abandoned(new Date(now - 86_400_000).toISOString().slice(0, 10));
+    for (const id of ids) await this.discard(id);
+    return ids.length;
   }
 
   /** The upload's object, if the token is this submission's and it is still uploading; else not found. */

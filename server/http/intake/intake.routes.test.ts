@@ -133,6 +133,17 @@ describe('secure intake API', () => {
     assert.equal(done.status, 200);
   });
 
+  test('uploads abandoned before yesterday are swept, parts and rows; received ones stay', async () => {
+    const service = new IntakeService(s.tumen);
+    const open = await s.tumen.store.intake.abandoned('9999-12-31');
+    assert.ok(open.length >= 1, 'the test above left an unfinished upload');
+    const received = (await s.tumen.store.intake.list()).length;
+    assert.equal(await service.sweepAbandoned(Date.parse('9999-12-30T00:00:00Z')), open.length);
+    assert.deepEqual(await s.tumen.store.intake.abandoned('9999-12-31'), []);
+    assert.equal((await s.tumen.store.intake.list()).length, received);
+    assert.ok(!intakeFiles(s).some((f) => f.endsWith('.part')), 'no part file left');
+  });
+
   test('over the limit is refused before anything is stored', async () => {
     const before = intakeFiles(s).length;
     const r = await sendSubmission(s.url, { message: 'x', declare: (k, n) => (k === 'manifest' ? LIMIT : n) });
