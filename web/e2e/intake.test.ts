@@ -90,4 +90,22 @@ describe('the public intake page in Chromium', { skip: browserMissing() ?? false
     assert.match((await page.textContent('.reply'))!, /메시지를 받았습니다/);
     assert.deepEqual(pageProblems(page), []);
   });
+  test('with JavaScript off: the page points to the weaker text-only form, which seals the message', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false, locale: 'en-US' });
+    const page = await context.newPage();
+    await page.goto(`${s.url}/intake`);
+    assert.equal(await page.isVisible('#send'), false, 'the encrypting form needs JavaScript');
+    assert.match((await page.content()).replace(/<noscript>[\s\S]*?<\/noscript>/g, ''), /Text-only form \(weaker\)/);
+    await page.click('a[href="/intake/nojs"] >> visible=true');
+    await page.waitForURL(/\/intake\/nojs$/);
+    assert.match(await page.textContent('body') ?? '', /does not encrypt in your browser/);
+    const before = (await s.tumen.store.intake.list()).length;
+    await page.fill('#message', 'typed without javascript');
+    await page.click('button[type=submit]');
+    await page.waitForSelector('#sent');
+    const rows = await s.tumen.store.intake.list();
+    assert.equal(rows.length, before + 1);
+    assert.ok(rows.some((r) => r.weaker));
+    await context.close();
+  });
 });
