@@ -19,15 +19,25 @@ export default tseslint.config(
     files: ['**/*.test.ts'],
     rules: { '@typescript-eslint/no-floating-promises': 'off' },
   },
+  // Layering (docs/ARCHITECTURE.md), shown in the editor; test/layers.test.ts enforces the same in CI.
   {
-    // Layering: domain depends on nothing; store, search, ingest and crypto only on domain.
     files: ['domain/**/*.ts'],
     ignores: ['**/*.test.ts'],
-    rules: { 'no-restricted-imports': ['error', { patterns: ['../store/*', '../search/*', '../ingest/*', '../crypto/*', '../server/*', '../cli/*', '../app/*', 'node:*'] }] },
+    rules: { 'no-restricted-imports': ['error', { patterns: ['**/store/*', '**/search/*', '**/ingest/*', '**/crypto/*', '**/server/*', '**/cli/*', '**/app/*', 'node:*'] }] },
   },
   {
-    files: ['store/**/*.ts', 'search/**/*.ts', 'ingest/**/*.ts', 'crypto/**/*.ts'],
+    files: ['search/**/*.ts', 'ingest/**/*.ts', 'crypto/**/*.ts'],
+    ignores: ['**/*.test.ts', '**/*.bench.ts', '**/test-*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: ['**/store/*', '**/server/*', '**/cli/*', '**/app/*'] }] },
+  },
+  {
+    files: ['store/**/*.ts'],
     ignores: ['**/*.test.ts', '**/*.bench.ts'],
-    rules: { 'no-restricted-imports': ['error', { patterns: ['../server/*', '../cli/*', '../app/*', '../../server/*', '../../cli/*', '../../app/*'] }] },
+    rules: { 'no-restricted-imports': ['error', { patterns: ['**/server/*', '**/cli/*', '**/app/*', '**/search/*', '**/ingest/*'] }] },
+  },
+  {
+    files: ['web/src/**/*.ts', 'web/src/**/*.tsx'],
+    ignores: ['**/*.test.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: ['**/store/*', '**/search/*', '**/ingest/*', '**/crypto/*', '**/server/*', '**/cli/*', '**/app/*', 'node:*', 'fs', 'path'] }] },
   },
 );

@@ -14,10 +14,14 @@ export function defaultDataDir(): string {
   return envPaths('tumen', { suffix: '' }).data;
 }
 
-export function resolveConfig(opts: { data?: string | undefined; env?: NodeJS.ProcessEnv }): TumenConfig {
+/**
+ * Where a data folder's parts live. Creates nothing unless `create` is set (init, the demo): a
+ * command that fails on a mistyped --data must not leave an empty folder behind.
+ */
+export function resolveConfig(opts: { data?: string | undefined; env?: NodeJS.ProcessEnv; create?: boolean }): TumenConfig {
   const env = opts.env ?? process.env;
   const dataDir = resolve(opts.data ?? env.TUMEN_DATA ?? defaultDataDir());
-  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  if (opts.create) mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   return {
     dataDir,
     database: env.TUMEN_DATABASE_URL || join(dataDir, 'tumen.db'),

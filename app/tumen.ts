@@ -3,6 +3,8 @@ import type { Vault } from './keys/vault.ts';
 import type { BlobStore } from '../store/blob-store.ts';
 import { EncryptedBlobStore } from '../store/encrypted-blob-store.ts';
 import { openStore, type Store } from '../store/store.ts';
+import { dialectOf } from '../store/db.ts';
+import { DatabaseKeyError } from '../store/sqlite-cipher.ts';
 import { toSearchDoc as recordDoc } from '../store/records.repository.ts';
 import { toSearchDoc as sourceDoc } from '../store/sources.repository.ts';
 import { createSearchIndex, migrateSearch, type SearchIndex } from '../search/index.ts';
@@ -27,7 +29,7 @@ export interface Tumen {
 }
 
 export async function openTumen(config: TumenConfig, vault: Vault): Promise<Tumen> {
-  const opened = await openStore(config.database, vault.sealer);
+  const opened = await openStore(config.database, vault.sealer, null, databaseKeyFor(config, vault));
   const { close, snapshot } = opened;
   await migrateSearch(opened.store.db, opened.store.dialect);
   const search = createSearchIndex(opened.store.db, opened.store.dialect, { expandName: gazetteerNameExpander() });
@@ -35,6 +37,15 @@ export async function openTumen(config: TumenConfig, vault: Vault): Promise<Tume
   // A new analyzer version empties the index; rebuilding here keeps search and records in step.
   if (await search.needsRebuild()) await search.rebuild(allDocs(store));
   return { config, store, search, blobs: new EncryptedBlobStore(config.blobDir, vault.sealer), vault, close, ...(snapshot ? { snapshot } : {}) };
+}
+
+/** SQLite needs the vault's page key; a folder that has none yet was written before encryption. */
+function databaseKeyFor(config: TumenConfig, vault: Vault): Buffer | undefined {
+  if (dialectOf(config.database) === 'postgres') return undefined;
+  if (!vault.databaseKey) {
+    throw new DatabaseKeyError('database_not_encrypted', `${config.dataDir} was written before its database was encrypted: run "tumen migrate --data ${config.dataDir}" first`);
+  }
+  return vault.databaseKey;
 }
 
 async function* allDocs(store: Store): AsyncGenerator<SearchDoc> {

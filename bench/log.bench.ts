@@ -2,7 +2,7 @@ import { createCipheriv, createHash, randomBytes } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { createCheckpoint } from '../app/commands/checkpointer.ts';
 import { verifyTumen } from '../app/commands/verifier.ts';
 import { resolveConfig } from '../app/config.ts';

@@ -1,5 +1,6 @@
 // `npm run bench` runs everything at the sizes the issues name; `-- --quick` runs small sizes;
-// `-- --only import,export,search,extract,crypto,log,intake` picks benchmarks.
+// `-- --only import,export,search,extract,crypto,at-rest,log,intake` picks benchmarks.
+import { benchAtRest } from './at-rest.bench.ts';
 import { benchCrypto } from './crypto.bench.ts';
 import { benchExport } from './export.bench.ts';
 import { benchExtract } from './extract.bench.ts';
@@ -21,5 +22,6 @@ if (want('extract')) await benchExtract(quick ? 1000 : 10_000);
 if (want('search')) await benchSearch({ sizes: quick ? [20_000] : [100_000, 1_000_000] });
 if (want('search-http')) await benchSearchHttp(quick ? 20_000 : 100_000);
 if (want('crypto')) await benchCrypto();
+if (want('at-rest')) await benchAtRest(quick ? 1000 : 5_000);
 if (want('log')) await benchLog(quick ? 100_000 : 1_000_000);
 if (want('intake')) await benchIntake(quick ? 64 : 1024);

@@ -3,7 +3,7 @@
  * query on the same data in the same run. Run alone: node --import tsx bench/search.bench.ts [100000] [1000000]
  * PostgreSQL runs at the smallest size when TUMEN_BENCH_PG_URL or TUMEN_TEST_PG_URL is set.
  */
-import type Database from 'better-sqlite3';
+import type Database from 'better-sqlite3-multiple-ciphers';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { randomBytes } from 'node:crypto';

@@ -3,6 +3,9 @@
 import { register } from 'tsx/esm/api';
 
 register();
+// Everything Tumen creates (database, WAL, evidence, keys, backups, exports) is the owner's
+// alone: 0600 files, 0700 folders, whatever the shell's umask.
+process.umask(0o077);
 // A closed pipe (`tumen export | head`) is the reader's choice, not an error.
 process.stdout.on('error', (err) => {
   if (err.code === 'EPIPE') process.exit(0);

@@ -8,7 +8,7 @@ import { registerInit } from './commands/init.command.ts';
 import { registerServe } from './commands/serve.command.ts';
 import { registerSources } from './commands/sources.command.ts';
 import { registerBackup } from './commands/backup.command.ts';
-import { registerKeys } from './commands/keys.command.ts';
+import { registerKeys, registerMigrate } from './commands/keys.command.ts';
 import { registerLog } from './commands/log.command.ts';
 import { registerUser } from './commands/user.command.ts';
 import { registerIntake } from './commands/intake.command.ts';
@@ -30,7 +30,7 @@ export function buildProgram(): Command {
     .showHelpAfterError(false)
     .exitOverride()
     .configureOutput({ writeErr: () => undefined });
-  for (const register of [registerInit, registerImport, registerSources, registerExport, registerServe, registerExtract, registerReview, registerSearch, registerKeys, registerLog, registerBackup, registerUser, registerIntake]) {
+  for (const register of [registerInit, registerImport, registerSources, registerExport, registerServe, registerExtract, registerReview, registerSearch, registerKeys, registerMigrate, registerLog, registerBackup, registerUser, registerIntake]) {
     register(program);
   }
   addKeyOptions(program);

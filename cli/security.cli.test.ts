@@ -3,10 +3,10 @@ import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import { readKeysFile } from '../app/keys/keys-file.ts';
+import { DEMO_KEY_FILE } from '../app/keys/setup.ts';
 import { tempDir } from '../test/databases.ts';
-import { testVault, writePassphraseFile } from '../test/keys.ts';
+import { openRawTestDatabase, testVault, writePassphraseFile } from '../test/keys.ts';
 import { REPO_ROOT, seedFiles } from '../test/seeds.ts';
 
 function tumen(args: string[], env: NodeJS.ProcessEnv = {}) {
@@ -66,7 +66,7 @@ test('checkpoint, verify (intact, then tampered), backup, restore and key rotati
   assert.equal(tumen(['restore', archive, '--data', restored], env).code, 0);
   assert.equal(tumen(['verify', '--data', restored, '--checkpoint', witness], env).code, 0);
 
-  const raw = new Database(join(data, 'tumen.db'));
+  const raw = await openRawTestDatabase(data);
   raw.prepare(`UPDATE sources SET title = 'Doctored' WHERE rowid = 1`).run();
   raw.prepare(`DELETE FROM audit_log WHERE seq = 2`).run();
   raw.close();
@@ -105,7 +105,7 @@ test('serve --demo starts with no prompt on a demo key file, says so loudly, and
   assert.equal(code, 0, err);
   assert.match(err, /DEMO ONLY/);
   assert.equal((await readKeysFile(data)).demo, true);
-  const db = new Database(join(data, 'tumen.db'), { readonly: true });
+  const db = await openRawTestDatabase(data, { readonly: true, keyFile: readFileSync(join(data, DEMO_KEY_FILE), 'utf8') });
   const { n } = db.prepare('SELECT count(*) AS n FROM audit_checkpoints').get() as { n: number };
   db.close();
   assert.equal(n, 1, 'one checkpoint, signed at shutdown');

@@ -2,7 +2,8 @@
 // Builds the web app into web/dist (Vite), writes .gz twins for the server to send as they are,
 // and prints the gzipped size of what the first screen loads. Fails if the entry chunk is over
 // its budget: analysts on slow links open this app all day.
-import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
@@ -33,8 +34,27 @@ function precompress(dir) {
   }
 }
 
+/** Everything the bundle is made from: when none of it changed, `npm start` serves the last build. */
+function inputsFingerprint() {
+  const hash = createHash('sha256');
+  const add = (path) => {
+    if (!existsSync(path)) return;
+    if (statSync(path).isDirectory()) {
+      for (const name of readdirSync(path).sort()) if (name !== 'dist' && name !== 'node_modules') add(join(path, name));
+    } else hash.update(`${path.slice(root.length)}\0`).update(readFileSync(path));
+  };
+  for (const p of ['web', 'domain', 'data', 'package-lock.json']) add(join(root, p));
+  return hash.digest('hex');
+}
+
 async function main() {
   const started = Date.now();
+  const fingerprint = inputsFingerprint();
+  const stamp = join(dist, '.inputs-sha256');
+  if (!process.argv.includes('--force') && existsSync(stamp) && readFileSync(stamp, 'utf8') === fingerprint) {
+    console.log('web: up to date (no input changed since the last build; --force rebuilds)');
+    return;
+  }
   await build({ configFile: join(webDir, 'vite.config.ts'), logLevel: 'warn' });
   // The public intake page's script: its own small bundle (no React), served at /intake with SRI.
   await build({
@@ -65,6 +85,7 @@ async function main() {
     console.error('web: the entry chunk is over budget');
     process.exit(1);
   }
+  writeFileSync(stamp, fingerprint);
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

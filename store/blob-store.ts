@@ -53,7 +53,7 @@ export class FileBlobStore implements BlobStore {
 /** Temp file, fsync, rename, fsync the folder: a crash leaves either no file or the whole file. */
 export async function writeFileDurably(path: string, bytes: Uint8Array): Promise<void> {
   const dir = dirname(path);
-  await mkdir(dir, { recursive: true });
+  await mkdir(dir, { recursive: true, mode: 0o700 });
   const tmp = join(dir, `.tmp-${randomBytes(8).toString('hex')}`);
   const fh = await open(tmp, constants.O_CREAT | constants.O_EXCL | constants.O_WRONLY, 0o600);
   try {

@@ -1,7 +1,8 @@
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import pg from 'pg';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import type { DB } from './schema.ts';
+import { openSqliteFile } from './sqlite-cipher.ts';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -9,7 +10,11 @@ export interface Database_ {
   db: Kysely<DB>;
   dialect: Dialect;
   close(): Promise<void>;
-  /** SQLite only: better-sqlite3's online backup, a consistent copy while writers keep going. */
+  /**
+   * SQLite only: a consistent copy of the live database while writers keep going. The copy is
+   * encrypted with the same key as the live file (VACUUM INTO keeps the cipher), so no
+   * plaintext page ever reaches the disk.
+   */
   snapshot?: (dest: string) => Promise<void>;
 }
 export type { Database_ as TumenDatabase };
@@ -17,6 +22,11 @@ export type { Database_ as TumenDatabase };
 export interface OpenOptions {
   /** A SQLite file path, or a postgres:// URL. */
   location: string;
+  /**
+   * SQLite only: the 256-bit page-encryption key (from the vault, never from argv or the
+   * environment). Without it the file is a plain SQLite file: tests of the plain baseline only.
+   */
+  key?: Buffer | undefined;
   /** Hook for tests and the bench: the raw driver handle. */
   onSqlite?: (raw: Database.Database) => void;
 }
@@ -30,7 +40,7 @@ export function openDatabase(opts: OpenOptions): Database_ {
 }
 
 function openSqlite(opts: OpenOptions): Database_ {
-  const raw = new Database(opts.location);
+  const raw = openSqliteFile(opts.location, opts.key);
   // WAL lets readers (the web app, an export) run beside a writer (an import).
   raw.pragma('journal_mode = WAL');
   // FULL: a committed source survives power loss, not only a killed process. Evidence is worth the fsync.
@@ -39,7 +49,8 @@ function openSqlite(opts: OpenOptions): Database_ {
   raw.pragma('busy_timeout = 5000');
   opts.onSqlite?.(raw);
   const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: withStatementCache(raw) }) });
-  return { db, dialect: 'sqlite', close: () => db.destroy(), snapshot: async (dest) => void (await raw.backup(dest)) };
+  const snapshot = async (dest: string) => void raw.prepare('VACUUM INTO ?').run(dest);
+  return { db, dialect: 'sqlite', close: () => db.destroy(), snapshot };
 }
 
 /**
@@ -70,6 +81,9 @@ pg.types.setTypeParser(1700, (v) => Number.parseFloat(v));
 
 function openPostgres(url: string): Database_ {
   const pool = new pg.Pool({ connectionString: url, max: 10 });
+  // An idle client killed by the server (a test dropping its database, a failover) emits on the
+  // pool; unhandled, that event would end the process. The next query reconnects or fails loudly.
+  pool.on('error', () => undefined);
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
   return { db, dialect: 'postgres', close: () => db.destroy() };
 }

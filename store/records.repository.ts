@@ -199,6 +199,15 @@ export class RecordRepository {
   }
 
   /** NotFoundError both for unknown ids and for records outside the actor's compartments. */
+  /** Rewrites the index entries of these records from their rows (after a cited source was erased). */
+  async reindexUnrestricted(ids: readonly string[]): Promise<void> {
+    if (!this.index) return;
+    for (const id of ids) {
+      const record = await this.getUnrestricted(id, { includeDeleted: true });
+      if (!record.deletedAt) await this.index.upsert(this.db, toSearchDoc(record));
+    }
+  }
+
   async get<K extends RecordKind = RecordKind>(actor: Actor, id: string, opts: ReadOpts = {}): Promise<TumenRecord<K>> {
     return this.getIn<K>(scopeOf(actor, 'read'), id, { ...opts, includeProtected: Boolean(opts.includeProtected) && mayReadProtectedFields(actor) });
   }

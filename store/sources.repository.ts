@@ -34,6 +34,8 @@ export class SourceRepository {
     private readonly db: Kysely<DB>,
     private readonly audit: AuditRepository,
     private readonly index: IndexWriter<Kysely<any>> | null,
+    /** Re-indexes records whose quotes changed: the index keeps quotes in record entries. */
+    private readonly reindexRecords: (ids: readonly string[]) => Promise<void> = async () => undefined,
   ) {
     this.compartments = new CompartmentRepository(db);
   }
@@ -177,11 +179,23 @@ export class SourceRepository {
     return updated;
   }
 
-  /** Tombstone: the row and its evidence stay for the chain of custody; it disappears from reads. */
+  /**
+   * Tombstone: identity, SHA-256 and dates stay for the chain of custody; the content goes. The
+   * text, title, author, publisher and URL are erased from the row, quotes of it from citations
+   * and its terms from the index (secure_delete overwrites the freed pages). The encrypted
+   * original file stays as evidence until it is purged on its own.
+   */
   async remove(actor: Actor, id: string): Promise<void> {
     const current = await this.getForWrite(actor, id);
     const at = nowIso();
-    await this.db.updateTable('sources').set({ deleted_at: at, updated_at: at, updated_by: actor.id }).where('id', '=', id).execute();
+    await this.db
+      .updateTable('sources')
+      .set({ ...ERASED_CONTENT, deleted_at: at, updated_at: at, updated_by: actor.id })
+      .where('id', '=', id)
+      .execute();
+    const citing = await this.db.selectFrom('citations').select('record_id').distinct().where('source_id', '=', id).execute();
+    await this.db.updateTable('citations').set({ quote: '' }).where('source_id', '=', id).execute();
+    await this.reindexRecords(citing.map((c) => c.record_id));
     // The logged state is the row as it now stands, so `verify` can recompute it from the row.
     await this.audit.append(actor, 'source.delete', { kind: 'source', id }, await this.getUnrestricted(current.id, { includeDeleted: true }));
     await this.index?.remove(this.db, id);
@@ -237,6 +251,9 @@ function toColumns(s: SourceInput) {
     reliability: s.reliability,
   };
 }
+
+/** What a deleted source keeps of its content: nothing that could say what it said. */
+const ERASED_CONTENT = { text: '', title: '(deleted)', author: '', publisher: '', url: '' } as const;
 
 export function fromRow(r: Selectable<SourcesTable>): Source {
   return {

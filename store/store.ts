@@ -37,8 +37,8 @@ export class Store {
   ) {
     this.audit = new AuditRepository(db, dialect);
     this.checkpoints = new CheckpointRepository(db);
-    this.sources = new SourceRepository(db, this.audit, index);
     this.records = new RecordRepository(db, this.audit, index, sealer);
+    this.sources = new SourceRepository(db, this.audit, index, (ids) => this.records.reindexUnrestricted(ids));
     this.evidence = new EvidenceRepository(db, this.audit);
     this.accounts = new AccountRepositories(db, sealer);
     this.intake = new IntakeRepository(db);
@@ -61,8 +61,9 @@ export interface OpenedStore {
   close(): Promise<void>;
 }
 
-export async function openStore(location: string, sealer: Sealer, index: IndexWriter<Kysely<any>> | null = null): Promise<OpenedStore> {
-  const { db, dialect, close, snapshot } = openDatabase({ location });
+/** `key`: the SQLite page key (ignored for PostgreSQL); omitted only by tests of the plain baseline. */
+export async function openStore(location: string, sealer: Sealer, index: IndexWriter<Kysely<any>> | null = null, key?: Buffer): Promise<OpenedStore> {
+  const { db, dialect, close, snapshot } = openDatabase({ location, key });
   await migrateToLatest(db, dialect);
   return { store: new Store(db, dialect, sealer, index), close, ...(snapshot ? { snapshot } : {}) };
 }

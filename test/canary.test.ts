@@ -1,7 +1,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash, randomBytes } from 'node:crypto';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import pg from 'pg';
 import { resolveConfig } from '../app/config.ts';
@@ -9,41 +9,13 @@ import { openTumen } from '../app/tumen.ts';
 import { createTestDatabase, testDialects } from './databases.ts';
 import { buildSource } from './factories.ts';
 import { testVault, operator } from './keys.ts';
+import { filesUnder, scan } from './canary-scan.ts';
 
 /**
  * Encryption at rest, tested from the attacker's side: unique canaries go into every protected
- * field and into evidence files, Tumen is closed, and every byte it left behind is searched, in
- * UTF-8, UTF-16 (LE and BE) and base64 (at each of the three alignments). Not one may appear.
+ * field and into evidence files, Tumen is closed, and every byte it left behind is searched
+ * (test/canary-scan.ts). Not one may appear.
  */
-function forms(canary: string): Array<{ form: string; bytes: Buffer }> {
-  const utf8 = Buffer.from(canary, 'utf8');
-  const be = Buffer.from(canary, 'utf16le').swap16();
-  const out = [
-    { form: 'utf8', bytes: utf8 },
-    { form: 'utf16le', bytes: Buffer.from(canary, 'utf16le') },
-    { form: 'utf16be', bytes: be },
-  ];
-  // base64 of the canary inside any larger text: the stable middle of each of the 3 alignments.
-  for (let shift = 0; shift < 3; shift++) {
-    const b64 = Buffer.concat([Buffer.alloc(shift, 0x20), utf8]).toString('base64');
-    out.push({ form: `base64+${shift}`, bytes: Buffer.from(b64.slice(4, -4), 'latin1') });
-  }
-  return out;
-}
-
-function scan(label: string, haystack: Buffer, canaries: string[]): string[] {
-  const hits: string[] = [];
-  for (const c of canaries) for (const f of forms(c)) if (haystack.includes(f.bytes)) hits.push(`${label}: ${c} as ${f.form}`);
-  return hits;
-}
-
-function filesUnder(dir: string): string[] {
-  return readdirSync(dir).flatMap((n) => {
-    const p = join(dir, n);
-    return statSync(p).isDirectory() ? filesUnder(p) : [p];
-  });
-}
-
 for (const dialect of testDialects()) {
   describe(`canaries on ${dialect}`, () => {
     test('no protected field or evidence file content appears anywhere at rest', async () => {

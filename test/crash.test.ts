@@ -3,9 +3,8 @@ import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import { resolveConfig } from '../app/config.ts';
-import { openTestTumen } from './keys.ts';
+import { openRawTestDatabase, openTestTumen } from './keys.ts';
 import { tempDir } from './databases.ts';
 import { REPO_ROOT } from './seeds.ts';
 
@@ -66,7 +65,7 @@ test('SIGKILL during an import loses nothing reported committed and never corrup
     committed.forEach((s) => everCommitted.add(s));
     if (!finished) kills += 1;
 
-    const raw = new Database(join(dataDir, 'tumen.db'));
+    const raw = await openRawTestDatabase(dataDir);
     assert.equal(raw.pragma('integrity_check', { simple: true }), 'ok');
     raw.close();
     const tumen = await openTestTumen(resolveConfig({ data: dataDir }));

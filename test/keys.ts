@@ -1,3 +1,4 @@
+import type Database from 'better-sqlite3-multiple-ciphers';
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { KdfParams } from '../crypto/kdf.ts';
@@ -7,6 +8,7 @@ import { keysPath } from '../app/keys/keys-file.ts';
 import { constantSource, initVault, unlockVault } from '../app/keys/unlock.ts';
 import type { Vault } from '../app/keys/vault.ts';
 import { openTumen, type Tumen } from '../app/tumen.ts';
+import { openSqliteFile } from '../store/sqlite-cipher.ts';
 
 export const TEST_PASSPHRASE = 'test passphrase: never for real data';
 
@@ -36,3 +38,12 @@ export function writePassphraseFile(dir: string, passphrase = TEST_PASSPHRASE, n
 
 /** The local operator of a test installation: write access to the default compartment. */
 export const operator: Actor = operatorActor('user:test-operator', 'Test operator', [DEFAULT_COMPARTMENT]);
+
+/**
+ * The raw driver handle on a test folder's encrypted SQLite file, for tests that play the
+ * attacker with write access to the database (tampering) or inspect rows directly.
+ */
+export async function openRawTestDatabase(dataDir: string, opts: { readonly?: boolean; passphrase?: string; keyFile?: string } = {}): Promise<Database.Database> {
+  const vault = opts.keyFile ? await unlockVault(dataDir, constantSource({ keyFile: opts.keyFile })) : await testVault(dataDir, opts.passphrase);
+  return openSqliteFile(join(dataDir, 'tumen.db'), vault.databaseKey ?? undefined, opts);
+}

@@ -30,7 +30,7 @@ export interface ArchiveHeader {
 }
 
 export class BackupError extends TumenError {
-  constructor(reason: 'not_backup' | 'newer' | 'wrong_passphrase' | 'truncated' | 'damaged' | 'target_not_empty' | 'target_not_empty_db', message: string) {
+  constructor(reason: 'not_backup' | 'newer' | 'wrong_passphrase' | 'truncated' | 'damaged' | 'target_not_empty' | 'target_not_empty_db' | 'needs_master_key', message: string) {
     super(`backup_${reason}`, message);
   }
 }

@@ -17,6 +17,12 @@ export interface RestoreTarget {
   dataDir: string;
   /** A postgres:// URL to restore the database into (must be empty), or null for SQLite in dataDir. */
   databaseUrl: string | null;
+  /**
+   * The restored folder's SQLite page key, asked for only when rows must be copied between
+   * dialects (a SQLite snapshot into PostgreSQL, a PostgreSQL dump into SQLite): the caller
+   * unlocks the restored keys.json (in `stagedDir`) with the folder's master secret.
+   */
+  databaseKey?: (stagedDir: string) => Promise<Buffer | null>;
 }
 
 async function isEmptyDir(dir: string): Promise<boolean> {
@@ -68,7 +74,7 @@ export async function restoreBackup(archive: string, target: RestoreTarget, pass
     if (manifest.version > ARCHIVE_VERSION) throw new BackupError('newer', `${archive} was written by a newer Tumen (manifest version ${manifest.version})`);
     const unknown = manifest.migrations.find((m) => !(m in MIGRATIONS));
     if (unknown) throw new BackupError('newer', `${archive} was written by a newer Tumen (schema ${unknown} is unknown here)`);
-    await restoreDatabase(stage, names, target.databaseUrl);
+    await restoreDatabase(stage, names, target);
     if (existsSync(dataDir)) await rmdir(dataDir);
     await rename(stage, dataDir);
     return { files: names.length, dialect: manifest.dialect };
@@ -79,18 +85,22 @@ export async function restoreBackup(archive: string, target: RestoreTarget, pass
 }
 
 /** Same dialect: the snapshot file as is. Otherwise rows are copied into a freshly migrated database. */
-async function restoreDatabase(stage: string, names: string[], databaseUrl: string | null): Promise<void> {
+async function restoreDatabase(stage: string, names: string[], to: RestoreTarget): Promise<void> {
+  const databaseUrl = to.databaseUrl;
   const snapshot = join(stage, 'database.sqlite');
   const dump = join(stage, 'database.jsonl');
   const fromSqlite = names.includes('database.sqlite');
   if (!fromSqlite && !names.includes('database.jsonl')) throw new BackupError('damaged', 'the backup holds no database');
+  // The snapshot is encrypted under the page key in the archive's keys.json: it moves as it is.
   if (!databaseUrl && fromSqlite) return void (await rename(snapshot, join(stage, 'tumen.db')));
-  const target = openDatabase({ location: databaseUrl ?? join(stage, 'tumen.db') });
+  const key = (await to.databaseKey?.(stage)) ?? undefined;
+  if (!key) throw new BackupError('needs_master_key', 'restoring across database kinds needs the data folder\'s passphrase or key file (TUMEN_PASSPHRASE_FILE / TUMEN_KEY_FILE)');
+  const target = openDatabase({ location: databaseUrl ?? join(stage, 'tumen.db'), key });
   try {
     if (databaseUrl && (await hasRows(target.db))) throw new BackupError('target_not_empty_db', 'the target PostgreSQL database is not empty: restore into a new database');
     await migrateToLatest(target.db, target.dialect);
     if (fromSqlite) {
-      const source = openDatabase({ location: snapshot });
+      const source = openDatabase({ location: snapshot, key });
       try {
         await loadTables(target.db, readTables(source.db));
       } finally {

@@ -12,7 +12,7 @@ import { resolveConfig } from '../config.ts';
 import type { Tumen } from '../tumen.ts';
 import { createTestDatabase, PG_URL, tempDir, testDialects } from '../../test/databases.ts';
 import { buildSource } from '../../test/factories.ts';
-import { openTestTumen, operator, TEST_KDF } from '../../test/keys.ts';
+import { openTestTumen, operator, TEST_KDF, testVault } from '../../test/keys.ts';
 import { ARCHIVE_MAGIC, BackupError, encodeHeader, type ArchiveHeader } from './archive-format.ts';
 import { restoreBackup } from './backup-restorer.ts';
 import { writeBackup } from './backup-writer.ts';
@@ -55,7 +55,14 @@ for (const dialect of testDialects()) {
       await tumen.close();
 
       const target = join(tdb.dir, 'restored');
-      const r = await restoreBackup(archive, { dataDir: target, databaseUrl: null }, BACKUP_PASSPHRASE);
+      const databaseKey = async (staged: string) => (await testVault(staged)).databaseKey;
+      if (dialect === 'postgres') {
+        // A PostgreSQL dump into SQLite opens an encrypted file, so it needs the master secret.
+        const noKey = await restoreBackup(archive, { dataDir: target, databaseUrl: null }, BACKUP_PASSPHRASE).then(() => null, (e: unknown) => e);
+        assert.equal((noKey as { id?: string } | null)?.id, 'backup_needs_master_key');
+        assert.equal(existsSync(target), false, 'nothing restored without the key');
+      }
+      const r = await restoreBackup(archive, { dataDir: target, databaseUrl: null, databaseKey }, BACKUP_PASSPHRASE);
       assert.equal(r.dialect, dialect);
       const restored = await openTestTumen(resolveConfig({ data: target, env: {} }));
       try {
@@ -70,7 +77,7 @@ for (const dialect of testDialects()) {
         // And into an empty PostgreSQL database: rows copied through the driver, same log, same export.
         const pgTarget = await createTestDatabase('postgres');
         const pgDir = join(tdb.dir, 'restored-pg');
-        await restoreBackup(archive, { dataDir: pgDir, databaseUrl: pgTarget.location }, BACKUP_PASSPHRASE);
+        await restoreBackup(archive, { dataDir: pgDir, databaseUrl: pgTarget.location, databaseKey }, BACKUP_PASSPHRASE);
         const onPg = await openTestTumen(resolveConfig({ data: pgDir, env: { TUMEN_DATABASE_URL: pgTarget.location } }));
         try {
           assert.deepEqual((await verifyTumen(onPg)).failures, []);

@@ -39,6 +39,13 @@ const keysFileSchema = z.object({
   namingKey: b64,
   /** Ed25519 checkpoint signing key (PKCS#8 DER), envelope-encrypted under the master key. */
   signingKey: b64,
+  /**
+   * The embedded database's page-encryption key, envelope-encrypted under the master key.
+   * Absent only in folders written before the database was encrypted (`tumen migrate` adds it).
+   */
+  databaseKey: b64.optional(),
+  /** Present only while a key rotation is under way: the database key being rotated to, under `next`. */
+  nextDatabaseKey: b64.optional(),
   /** Public: the signed-note verifier key a witness is configured with. */
   verifierKey: z.string(),
   /** Set by `serve --demo`: the key file sits in the data folder, so nothing here is secret. */

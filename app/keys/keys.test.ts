@@ -1,7 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { parseEnvelope } from '../../crypto/envelope.ts';
 import { BLOB_HEADER_LENGTH } from '../../crypto/rotation.ts';
@@ -9,8 +8,9 @@ import { resolveConfig } from '../config.ts';
 import { openTumen } from '../tumen.ts';
 import { rotateMasterKey } from '../commands/key-rotator.ts';
 import { EncryptedBlobStore } from '../../store/encrypted-blob-store.ts';
+import { openSqliteFile } from '../../store/sqlite-cipher.ts';
 import { tempDir } from '../../test/databases.ts';
-import { TEST_KDF, TEST_PASSPHRASE, testVault, operator } from '../../test/keys.ts';
+import { TEST_KDF, TEST_PASSPHRASE, openRawTestDatabase, testVault, operator } from '../../test/keys.ts';
 import { KeyError, readKeysFile, writeKeysFile } from './keys-file.ts';
 import { constantSource, initVault, newKeyFileText, newMasterEntry, unlockVault } from './unlock.ts';
 
@@ -61,6 +61,7 @@ test('rotation re-wraps field and blob keys without touching ciphertext bodies; 
   const sealedBefore = await rawProtected(config, person.id);
   const blobStore = new EncryptedBlobStore(config.blobDir, (await testVault(dir)).sealer);
   const blobBefore = readFileSync(blobStore.pathOf(sha256));
+  const oldDatabaseKey = (await testVault(dir)).databaseKey!;
 
   const r = await rotateMasterKey(config, constantSource({ passphrase: TEST_PASSPHRASE }), { passphrase: NEW_PASSPHRASE }, { actor: operator, kdf: TEST_KDF });
   assert.deepEqual({ fields: r.fields, blobs: r.blobs }, { fields: 1, blobs: 1 });
@@ -68,7 +69,9 @@ test('rotation re-wraps field and blob keys without touching ciphertext bodies; 
   await assert.rejects(unlockVault(dir, constantSource({ passphrase: TEST_PASSPHRASE })), isKeyError('wrong_secret'));
   const vault = await unlockVault(dir, constantSource({ passphrase: NEW_PASSPHRASE }));
   assert.equal(vault.keyring.keys.size, 1, 'the old key is not kept');
-  const sealedAfter = await rawProtected(config, person.id);
+  assert.ok(vault.databaseKey && !vault.databaseKey.equals(oldDatabaseKey), 'a fresh database page key');
+  assert.throws(() => openSqliteFile(config.database, oldDatabaseKey), (e: unknown) => (e as { id?: string }).id === 'database_wrong_key', 'the database was re-keyed');
+  const sealedAfter = await rawProtected(config, person.id, NEW_PASSPHRASE);
   const [a, b] = [parseEnvelope(Buffer.from(sealedBefore, 'base64')), parseEnvelope(Buffer.from(sealedAfter, 'base64'))];
   assert.ok(a.ciphertext.equals(b.ciphertext) && a.nonce.equals(b.nonce) && a.tag.equals(b.tag), 'field ciphertext unchanged');
   assert.ok(!a.wrappedKey.equals(b.wrappedKey), 'field data key re-wrapped');
@@ -99,8 +102,8 @@ test('an interrupted rotation asks for both secrets, and running it again comple
   await unlockVault(dir, constantSource({ passphrase: NEW_PASSPHRASE }));
 });
 
-async function rawProtected(config: ReturnType<typeof resolveConfig>, id: string): Promise<string> {
-  const db = new Database(config.database, { readonly: true });
+async function rawProtected(config: ReturnType<typeof resolveConfig>, id: string, passphrase = TEST_PASSPHRASE): Promise<string> {
+  const db = await openRawTestDatabase(config.dataDir, { readonly: true, passphrase });
   try {
     return (db.prepare('SELECT protected FROM records WHERE id = ?').get(id) as { protected: string }).protected;
   } finally {

@@ -3,6 +3,7 @@ import { readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { sql } from 'kysely';
 import { openDatabase } from '../../store/db.ts';
+import { isPlainSqliteFile } from '../../store/sqlite-cipher.ts';
 import type { TumenConfig } from '../config.ts';
 import { KeyError, keysPath, readKeysFile } from './keys-file.ts';
 import { constantSource, initVault, newKeyFileText, unlockVault } from './unlock.ts';
@@ -36,13 +37,19 @@ const DEMO_NOTE = 'DEMO ONLY. This key sits beside the data it unlocks, so that 
  */
 export async function demoVault(config: TumenConfig, opts: { resetUnencrypted: boolean }): Promise<{ vault: Vault; note: string } | null> {
   const keyFile = join(config.dataDir, DEMO_KEY_FILE);
+  let wasDemo = false;
   if (existsSync(keysPath(config.dataDir))) {
     const file = await readKeysFile(config.dataDir);
     if (!file.demo) return null;
-    return { vault: await unlockVault(config.dataDir, constantSource({ keyFile: await readFile(keyFile, 'utf8') })), note: DEMO_NOTE };
+    // A demo folder from before the database was encrypted holds demo data only: start it afresh.
+    if (file.databaseKey && !isPlainSqliteFile(config.database)) {
+      return { vault: await unlockVault(config.dataDir, constantSource({ keyFile: await readFile(keyFile, 'utf8') })), note: DEMO_NOTE };
+    }
+    for (const f of [keysPath(config.dataDir), keyFile]) await rm(f, { force: true });
+    wasDemo = true;
   }
-  if (await hasUnencryptedData(config)) {
-    if (!opts.resetUnencrypted) throw new KeyError('exists', `${config.dataDir} holds data written without encryption; use a new folder for the demo`);
+  if (isPlainSqliteFile(config.database) || (await hasUnencryptedData(config))) {
+    if (!opts.resetUnencrypted && !wasDemo) throw new KeyError('exists', `${config.dataDir} holds data written without encryption; use a new folder for the demo`);
     for (const f of ['tumen.db', 'tumen.db-wal', 'tumen.db-shm', 'blobs']) await rm(join(config.dataDir, f), { recursive: true, force: true });
   }
   const text = newKeyFileText(DEMO_NOTE);

@@ -1,9 +1,10 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { generateCheckpointKeyPair, verifierKey } from '../../crypto/checkpoint.ts';
 import { encryptField } from '../../crypto/envelope.ts';
 import { ARGON2ID_PROFILES, deriveKey, newSalt, type KdfParams } from '../../crypto/kdf.ts';
-import { createKeyring, keyCheckValue, MASTER_KEY_LENGTH } from '../../crypto/keyring.ts';
+import { createKeyring, keyCheckValue, MASTER_KEY_LENGTH, type Keyring } from '../../crypto/keyring.ts';
+import { DATABASE_KEY_LENGTH } from '../../store/sqlite-cipher.ts';
 import { KeyError, keysPath, readKeysFile, writeKeysFile, type KeysFile, type MasterEntry } from './keys-file.ts';
 import { PURPOSE, Vault, vaultContext } from './vault.ts';
 
@@ -74,6 +75,7 @@ export async function deriveMaster(entry: MasterEntry, source: SecretSource): Pr
 export async function initVault(dataDir: string, secret: MasterSecret, opts: { kdf?: KdfParams; demo?: boolean } = {}): Promise<Vault> {
   if (existsSync(keysPath(dataDir))) throw new KeyError('exists', `${keysPath(dataDir)} exists already`);
   const { entry, key } = await newMasterEntry(secret, opts.kdf);
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   const keyring = createKeyring(key);
   const origin = `tumen.local/${randomBytes(8).toString('hex')}`;
   const ctx = vaultContext(origin);
@@ -86,6 +88,7 @@ export async function initVault(dataDir: string, secret: MasterSecret, opts: { k
     master: entry,
     namingKey: encryptField(keyring, ctx, randomBytes(32), PURPOSE.namingKey).toString('base64'),
     signingKey: encryptField(keyring, ctx, der, PURPOSE.signingKey).toString('base64'),
+    databaseKey: sealDatabaseKey(keyring, origin, randomBytes(DATABASE_KEY_LENGTH)),
     verifierKey: verifierKey(origin, publicKey),
     ...(opts.demo ? { demo: true } : {}),
   };
@@ -100,6 +103,11 @@ export async function unlockVault(dataDir: string, source: SecretSource): Promis
     throw new KeyError('rotation_pending', `a key rotation of ${dataDir} was interrupted: run "tumen keys rotate --data ${dataDir}" again with the old and the new passphrase`);
   }
   return Vault.open(createKeyring(await deriveMaster(file.master, source)), file);
+}
+
+/** The database key as keys.json holds it: an envelope under the master key, bound to the folder. */
+export function sealDatabaseKey(keyring: Keyring, origin: string, key: Buffer): string {
+  return encryptField(keyring, vaultContext(origin), key, PURPOSE.databaseKey).toString('base64');
 }
 
 /** For tests and in-process callers that hold the secret itself. */

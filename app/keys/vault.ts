@@ -11,6 +11,7 @@ export const PURPOSE = {
   protectedFields: 'person.protected',
   namingKey: 'blob-naming-key',
   signingKey: 'checkpoint-signing-key',
+  databaseKey: 'database-page-key',
 } as const;
 
 /** The vault's own secrets are bound to the log's origin, as record fields are to record ids. */
@@ -30,6 +31,8 @@ export class Vault {
     private readonly signingKey: KeyObject,
     readonly origin: string,
     readonly file: KeysFile,
+    /** The embedded database's page key; null only before `tumen migrate` gave the folder one. */
+    readonly databaseKey: Buffer | null,
   ) {
     this.publicKey = createPublicKey(signingKey);
     const keys = keyring;
@@ -49,7 +52,8 @@ export class Vault {
     const der = decryptField(keyring, ctx, Buffer.from(file.signingKey, 'base64'), PURPOSE.signingKey);
     const signingKey = createPrivateKey({ key: der, format: 'der', type: 'pkcs8' });
     der.fill(0);
-    return new Vault(keyring, namingKey, signingKey, file.origin, file);
+    const databaseKey = file.databaseKey ? decryptField(keyring, ctx, Buffer.from(file.databaseKey, 'base64'), PURPOSE.databaseKey) : null;
+    return new Vault(keyring, namingKey, signingKey, file.origin, file, databaseKey);
   }
 
   sign(head: Omit<Checkpoint, 'origin'>): string {

@@ -2,7 +2,8 @@ import type { Command } from 'commander';
 import { restoreBackup } from '../../app/backup/backup-restorer.ts';
 import { writeBackup } from '../../app/backup/backup-writer.ts';
 import { cliActor, processOutput, withTumen } from '../context.ts';
-import { obtainSecret } from '../secrets.ts';
+import { cliSecretSource, obtainSecret } from '../secrets.ts';
+import { unlockVault } from '../../app/keys/unlock.ts';
 
 const backupPassphrase = (confirm: boolean) =>
   obtainSecret({ file: process.env.TUMEN_BACKUP_PASSPHRASE_FILE, envVar: 'TUMEN_BACKUP_PASSPHRASE_FILE', what: 'backup passphrase', prompt: 'Backup passphrase: ', confirm });
@@ -26,7 +27,9 @@ export function registerBackup(program: Command): void {
     .requiredOption('--data <dir>', 'new data folder')
     .action(async (file: string, opts: { data: string }) => {
       const passphrase = await backupPassphrase(false);
-      const r = await restoreBackup(file, { dataDir: opts.data, databaseUrl: process.env.TUMEN_DATABASE_URL || null }, passphrase);
+      // Only a restore across database kinds opens the database, and only then asks for the master secret.
+      const databaseKey = async (staged: string) => (await unlockVault(staged, cliSecretSource())).databaseKey;
+      const r = await restoreBackup(file, { dataDir: opts.data, databaseUrl: process.env.TUMEN_DATABASE_URL || null, databaseKey }, passphrase);
       processOutput.out(`restored ${r.files} entries (from ${r.dialect}) into ${opts.data}; check it with: tumen verify --data ${opts.data}`);
     });
 }

@@ -30,7 +30,7 @@ export function registerInit(program: Command): void {
     .option('--data <dir>', 'data folder')
     .option('--no-reference', 'do not load reference data')
     .action(async (opts: { data?: string; reference: boolean }) => {
-      const config = resolveConfig({ data: opts.data });
+      const config = resolveConfig({ data: opts.data, create: true });
       const fresh = !existsSync(keysPath(config.dataDir));
       if (fresh && (await hasUnencryptedData(config))) {
         throw new CliFailure(`${config.database} was written without encryption: export it with the Tumen that wrote it and import the export into a new folder`);

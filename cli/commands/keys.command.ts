@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { existsSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { rotateMasterKey } from '../../app/commands/key-rotator.ts';
+import { encryptDatabase } from '../../app/commands/database-encryptor.ts';
 import { resolveConfig } from '../../app/config.ts';
 import { newKeyFileText, type MasterSecret } from '../../app/keys/unlock.ts';
 import { cliActor, processOutput } from '../context.ts';
@@ -28,5 +29,22 @@ export function registerKeys(program: Command): void {
       const r = await rotateMasterKey(config, cliSecretSource(), await newSecret(opts.newKeyFile), { actor: cliActor() });
       processOutput.out(`master key rotated to ${r.keyId}: ${r.fields} protected-field keys and ${r.blobs} evidence-file keys re-wrapped; the old secret no longer opens ${config.dataDir}`);
       processOutput.out('Backups made before now still open with the old secret: destroy them or keep them as safe as that secret.');
+    });
+}
+
+export function registerMigrate(program: Command): void {
+  program
+    .command('migrate')
+    .description('encrypt a data folder written before its database was encrypted (stop the server first); keeps an encrypted backup')
+    .option('--data <dir>', 'data folder')
+    .action(async (opts: { data?: string }) => {
+      const config = resolveConfig({ data: opts.data });
+      const r = await encryptDatabase(config, cliSecretSource());
+      if (r.outcome === 'not_sqlite') processOutput.out('nothing to migrate: this folder has no embedded database (PostgreSQL: see docs/THREAT-MODEL.md)');
+      else if (r.outcome === 'already_encrypted') processOutput.out(`${config.database} is already encrypted`);
+      else {
+        processOutput.out(`${config.database} is now encrypted; the plaintext file was overwritten and removed`);
+        processOutput.out(`encrypted backup of the database as it was: ${r.backup} (delete it once "tumen verify" passes)`);
+      }
     });
 }

@@ -26,7 +26,7 @@ export function registerServe(program: Command): void {
       if (opts.insecureCookies && !loopback) throw new CliFailure('--insecure-cookies is for loopback only: beyond this machine, serve behind TLS');
       if (!Number.isInteger(port) || port < 0 || port > 65535) throw new CliFailure(`--port must be a number from 0 to 65535, not "${opts.port}"`);
       const data = opts.data ?? (opts.demo ? DEMO_DATA_DIR : undefined);
-      const config = resolveConfig({ data });
+      const config = resolveConfig({ data, create: Boolean(opts.demo) });
       const demo = opts.demo ? await demoVault(config, { resetUnencrypted: opts.data === undefined }) : null;
       if (demo) processOutput.err(`!!! ${demo.note}`);
       const tumen = demo ? await openTumen(config, demo.vault) : await openCliTumen(config);
@@ -48,6 +48,11 @@ export function registerServe(program: Command): void {
       const checkpoints = startCheckpointSchedule(tumen, Math.max(0.05, minutes) * 60_000, (err) =>
         processOutput.err(`tumen: checkpoint failed: ${err instanceof Error ? err.message : String(err)}`),
       );
+      // Listening for a stop before saying we run: a supervisor may signal as soon as it reads that line.
+      const stopped = new Promise<void>((resolveStop) => {
+        process.once('SIGINT', () => resolveStop());
+        process.once('SIGTERM', () => resolveStop());
+      });
       processOutput.out(`Tumen is running on ${tumen.store.dialect} with data in ${tumen.config.dataDir}`);
       processOutput.out(`HTTP API: ${server.url}/api   (OpenAPI: ${server.url}/api/openapi.json)`);
       processOutput.out(
@@ -55,11 +60,7 @@ export function registerServe(program: Command): void {
           ? 'Accounts exist: every API request needs a session or an API token.'
           : 'Local only: there are no accounts yet, so the server accepts connections from this machine only.',
       );
-      await new Promise<void>((resolveStop) => {
-        const stop = () => resolveStop();
-        process.once('SIGINT', stop);
-        process.once('SIGTERM', stop);
-      });
+      await stopped;
       await server.close();
       await checkpoints.stop();
       await tumen.close();

@@ -48,7 +48,7 @@ export const webAppRoutes: FastifyPluginAsync<{ distDir?: string }> = async (app
     preCompressed: true,
     immutable: true,
     maxAge: '365d',
-    setHeaders: (reply) => void reply.header('X-Content-Type-Options', 'nosniff'),
+    setHeaders: (res) => void res.setHeader('X-Content-Type-Options', 'nosniff'),
   });
   const sendIndex = (reply: FastifyReply) =>
     reply

@@ -65,12 +65,14 @@ function nojsPage(lang: IntakeLang, sent: boolean, error?: string): string {
 export const intakePageRoutes: FastifyPluginAsync<{ service: IntakeService; distDir?: string }> = async (app, { service, distDir }) => {
   const bundle = loadBundle(distDir ?? WEB_DIST);
   if (!bundle) app.log.warn('intake bundle not built (run `npm run build:web`): /intake offers the text-only form only');
-  app.get('/intake', async (req, reply) => reply.type('text/html; charset=utf-8').send(page(pickLanguage(req.headers['accept-language']), bundle)));
-  if (bundle) app.get(`/intake/${bundle.name}`, async (_req, reply) => reply.type('text/javascript; charset=utf-8').send(bundle.bytes));
+  // Pages, not API: kept out of the OpenAPI document.
+  const hide = { schema: { hide: true } };
+  app.get('/intake', hide, async (req, reply) => reply.type('text/html; charset=utf-8').send(page(pickLanguage(req.headers['accept-language']), bundle)));
+  if (bundle) app.get(`/intake/${bundle.name}`, hide, async (_req, reply) => reply.type('text/javascript; charset=utf-8').send(bundle.bytes));
   // Named in the page so the browser does not ask the web app for /favicon.ico.
-  app.get('/intake/favicon.ico', async (_req, reply) => reply.code(204).send());
-  app.get('/intake/nojs', async (req, reply) => reply.type('text/html; charset=utf-8').send(nojsPage(pickLanguage(req.headers['accept-language']), false)));
-  app.post('/intake/nojs', async (req, reply) => {
+  app.get('/intake/favicon.ico', hide, async (_req, reply) => reply.code(204).send());
+  app.get('/intake/nojs', hide, async (req, reply) => reply.type('text/html; charset=utf-8').send(nojsPage(pickLanguage(req.headers['accept-language']), false)));
+  app.post('/intake/nojs', hide, async (req, reply) => {
     const lang = pickLanguage(req.headers['accept-language']);
     const message = (req.body as Record<string, unknown> | undefined)?.message;
     try {
