@@ -11,7 +11,9 @@ import { IntakeService } from '../../app/intake/intake-service.ts';
 import { addIntakeKey } from '../../app/intake/recipients.ts';
 import { operator } from '../../test/keys.ts';
 import { startTestServer, type TestServer } from '../../server/test-server.ts';
-import { browserMissing, launch, newPage, pageProblems } from './helpers.ts';
+import { intakeJson, sendSubmission } from '../../server/http/intake/intake-test-client.ts';
+import { Decrypter } from 'age-encryption';
+import { browserMissing, ensureBuilt, launch, newPage, pageProblems } from './helpers.ts';
 import { ensureIntakeBuilt } from './intake-helpers.ts';
 
 /** Size of the file the browser encrypts and sends (MiB); the 1 GiB run is bench/intake.bench.ts. */
@@ -28,10 +30,12 @@ describe('the public intake page in Chromium', { skip: browserMissing() ?? false
   let browser: Browser;
   const work = mkdtempSync(join(tmpdir(), 'tumen-intake-e2e-'));
   const escrow = join(work, 'escrow.txt');
+  const staff = join(work, 'staff.txt');
   before(async () => {
+    ensureBuilt();
     ensureIntakeBuilt();
     s = await startTestServer({ intake: { powBits: 10, mailboxFloorMs: 50, chunkBytes: 4 * 1024 * 1024 } });
-    await addIntakeKey(s.tumen.store, { name: 'staff', kind: 'staff' }, operator);
+    writeFileSync(staff, (await addIntakeKey(s.tumen.store, { name: 'staff', kind: 'staff' }, operator)).identityFile);
     writeFileSync(escrow, (await addIntakeKey(s.tumen.store, { name: 'escrow', kind: 'escrow' }, operator)).identityFile);
     browser = await launch();
   });
@@ -107,5 +111,30 @@ describe('the public intake page in Chromium', { skip: browserMissing() ?? false
     assert.equal(rows.length, before + 1);
     assert.ok(rows.some((r) => r.weaker));
     await context.close();
+  });
+  test('staff inbox: identity in page memory, open, reply encrypted in the browser, import as a source byte for byte', async () => {
+    const text = 'Testimony for the inbox: 7 people held near the river.\n';
+    const sent = await sendSubmission(s.url, { message: 'inbox message', files: [{ name: 'inbox.txt', type: 'text/plain', bytes: new TextEncoder().encode(text) }] });
+    assert.equal(sent.status, 200);
+    const page = await newPage(browser);
+    await page.goto(`${s.url}/intake-inbox`);
+    await page.setInputFiles('[data-testid=intake-identity]', staff);
+    await page.getByText('Identity loaded into memory.').waitFor();
+    const row = page.getByTestId(`intake-${sent.id}`);
+    await row.getByRole('button', { name: 'Open' }).click();
+    await page.getByText('inbox message').waitFor();
+    await page.getByLabel('Reply to the sender (encrypted here)').fill('we read it');
+    await page.getByRole('button', { name: 'Send reply' }).click();
+    await page.getByText('Reply sent.').waitFor();
+    await page.getByRole('button', { name: 'Import as source' }).click();
+    const sha = createHash('sha256').update(text).digest('hex');
+    await page.getByText(`Imported; SHA-256: ${sha}`).waitFor();
+    assert.ok(await s.tumen.store.sources.findBySha256Unrestricted(sha), 'the source keeps the bytes the sender sent');
+    const box = await intakeJson(s.url, 'POST', '/intake/api/mailbox', { mailboxId: sent.keys.mailboxId, authKey: sent.keys.authKey });
+    const d = new Decrypter();
+    d.addIdentity(sent.keys.replyIdentity);
+    assert.equal(await d.decrypt(Buffer.from(box.body.replies[0].ciphertext, 'base64'), 'text'), 'we read it');
+    assert.equal(await page.evaluate(() => [...Object.values(localStorage), ...Object.values(sessionStorage)].some((v) => v.includes('AGE-SECRET'))), false, 'the identity is not stored');
+    assert.deepEqual(pageProblems(page), []);
   });
 });

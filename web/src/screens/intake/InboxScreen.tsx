@@ -119,7 +119,7 @@ export default function InboxScreen() {
           </thead>
           <tbody>
             {list.map((s) => (
-              <tr key={s.id}>
+              <tr key={s.id} data-testid={`intake-${s.id}`}>
                 <td>{s.day}{s.weaker ? ` (${t('intake.weaker')})` : ''}</td>
                 <td>{s.files}</td>
                 <td>{s.replies}</td>
