@@ -11,6 +11,7 @@ import { registerBackup } from './commands/backup.command.ts';
 import { registerKeys, registerMigrate } from './commands/keys.command.ts';
 import { registerLog } from './commands/log.command.ts';
 import { registerUser } from './commands/user.command.ts';
+import { registerIntake } from './commands/intake.command.ts';
 import { CliFailure, errorLine } from './errors.ts';
 import { setKeyOptions, type KeyOptions } from './secrets.ts';
 
@@ -29,7 +30,7 @@ export function buildProgram(): Command {
     .showHelpAfterError(false)
     .exitOverride()
     .configureOutput({ writeErr: () => undefined });
-  for (const register of [registerInit, registerImport, registerSources, registerExport, registerServe, registerExtract, registerReview, registerSearch, registerKeys, registerMigrate, registerLog, registerBackup, registerUser]) {
+  for (const register of [registerInit, registerImport, registerSources, registerExport, registerServe, registerExtract, registerReview, registerSearch, registerKeys, registerMigrate, registerLog, registerBackup, registerUser, registerIntake]) {
     register(program);
   }
   addKeyOptions(program);

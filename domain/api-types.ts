@@ -179,3 +179,25 @@ export interface LoginInput {
 }
 
 export type { Me };
+
+/** One received intake submission as the inbox lists it: no address, no exact time. */
+export interface IntakeSummaryView {
+  id: string;
+  day: string;
+  size: number;
+  files: number;
+  replies: number;
+  followups: number;
+  weaker: boolean;
+}
+
+export interface IntakeDetailView {
+  id: string;
+  day: string;
+  weaker: boolean;
+  /** The sender's reply recipient (null for the no-JavaScript form). */
+  replyRecipient: string | null;
+  /** Staff and escrow recipients: a reply is encrypted to these too. */
+  recipients: string[];
+  objects: Array<{ id: string; kind: string; position: number; size: number; day: string; sha256: string | null }>;
+}

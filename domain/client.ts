@@ -13,6 +13,8 @@ import type {
   ExportFormat,
   Health,
   ImportResult,
+  IntakeDetailView,
+  IntakeSummaryView,
   NewRecordInput,
   NewSourceInput,
   Page,
@@ -194,6 +196,24 @@ export function createClient(options: ClientOptions = {}) {
       get<SearchResult>('/search', { q: searchQueryText(q), limit: q.limit, offset: q.offset }, o),
 
     audit: (q: { afterSeq?: number; limit?: number } = {}, o?: CallOptions) => get<AuditPage>('/audit', q, o),
+
+    /** Secure intake inbox: ciphertext only; staff decrypt in the browser with their own identity. */
+    intakeSubmissions: (o?: CallOptions) => get<IntakeSummaryView[]>('/intake/submissions', undefined, o),
+    intakeSubmission: (submissionId: string, o?: CallOptions) => get<IntakeDetailView>(`/intake/submissions/${id(submissionId)}`, undefined, o),
+    intakeObject: async (objectId: string, o?: CallOptions): Promise<Uint8Array> => {
+      const res = await doFetch(`${base}/api/intake/objects/${id(objectId)}/content`, { credentials: 'same-origin', signal: o?.signal ?? null });
+      if (!res.ok) throw new ApiError(res.status, `http_${res.status}`, res.statusText || `HTTP ${res.status}`, null);
+      return new Uint8Array(await res.arrayBuffer());
+    },
+    intakeReply: (submissionId: string, ciphertextBase64: string, o?: CallOptions) =>
+      request<{ id: string }>('POST', `/intake/submissions/${id(submissionId)}/replies`, { body: { ciphertext: ciphertextBase64 }, signal: o?.signal }),
+    /** Imports bytes the browser decrypted; refused unless they hash to `sha256` (from the sender's manifest). */
+    intakeImport: (submissionId: string, objectId: string, name: string, sha256: string, bytes: BodyInit, o?: CallOptions) =>
+      request<ImportResult>('POST', `/intake/submissions/${id(submissionId)}/import`, {
+        raw: bytes,
+        headers: { 'content-type': 'application/octet-stream', 'x-file-name': encodeURIComponent(name), 'x-intake-object': objectId, 'x-expected-sha256': sha256 },
+        signal: o?.signal,
+      }),
     /** A link, not a call: exports stream as downloads. */
     exportUrl: (format: ExportFormat) => `${base}/api/export${queryString({ format })}`,
   };

@@ -56,6 +56,26 @@ async function main() {
     return;
   }
   await build({ configFile: join(webDir, 'vite.config.ts'), logLevel: 'warn' });
+  // The public intake page's script: its own small bundle (no React), served at /intake with SRI.
+  await build({
+    configFile: false,
+    root: join(webDir, 'intake'),
+    logLevel: 'warn',
+    build: {
+      outDir: join(dist, 'intake'),
+      emptyOutDir: true,
+      target: 'es2022',
+      sourcemap: false,
+      reportCompressedSize: false,
+      rollupOptions: {
+        input: join(webDir, 'intake', 'main.ts'),
+        output: { format: 'es', entryFileNames: 'intake-[hash].js', inlineDynamicImports: true },
+        onwarn(warning, warn) {
+          if (warning.code !== 'INVALID_ANNOTATION') warn(warning);
+        },
+      },
+    },
+  });
   precompress(dist);
   const m = measure();
   const kb = (n) => `${(n / 1024).toFixed(1)} KB`;

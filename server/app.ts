@@ -24,6 +24,9 @@ import { importsRoutes } from './http/imports/imports.routes.ts';
 import { recordsRoutes } from './http/records/records.routes.ts';
 import { sourcesRoutes } from './http/sources/sources.routes.ts';
 import { webAppRoutes } from './http/web-app.ts';
+import { IntakeService, type IntakeOptions } from '../app/intake/intake-service.ts';
+import { intakeRoutes } from './http/intake/intake.routes.ts';
+import { intakeStaffRoutes } from './http/intake/intake-staff.routes.ts';
 
 export interface ServerOptions {
   logger?: boolean;
@@ -40,6 +43,8 @@ export interface ServerOptions {
   sessions?: SessionPolicy;
   /** Where log lines go (default: stdout); tests capture them here. */
   logStream?: { write(line: string): void };
+  /** Secure intake limits (size, chunk, proof-of-work bits, mailbox answer floor). */
+  intake?: IntakeOptions;
   /** Sign-in service to use; tests pass one with a fake clock or tighter throttles. */
   authenticator?: Authenticator;
 }
@@ -78,6 +83,7 @@ export async function buildServer(tumen: Tumen, opts: ServerOptions = {}): Promi
   });
 
   const uploadLimit = opts.uploadLimit ?? MAX_IMPORT_BYTES;
+  const intake = new IntakeService(tumen, opts.intake);
   await app.register(
     async (api) => {
       await api.register(healthRoutes, { tumen });
@@ -93,9 +99,12 @@ export async function buildServer(tumen: Tumen, opts: ServerOptions = {}): Promi
       await api.register(candidatesRoutes, { tumen });
       await api.register(figuresRoutes, { tumen });
       await api.register(searchRoutes, { tumen });
+      await api.register(intakeStaffRoutes, { tumen, service: intake });
     },
     { prefix: '/api' },
   );
+  // Silent below errors: a request line with a timestamp would record the exact time of a submission.
+  await app.register(intakeRoutes, { service: intake, logLevel: 'error' });
   await app.register(webAppRoutes);
   await app.ready();
   for (const r of routesWithoutPolicy(app.routeTable)) app.log.error(`route ${r.method} ${r.url} has no access policy: it answers 403 until server/http/route-policies.ts gives it one`);

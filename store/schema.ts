@@ -1,3 +1,4 @@
+import type { IntakeTables } from './schema-intake.ts';
 import type { Generated } from 'kysely';
 import type { AccountTables } from './schema-accounts.ts';
 
@@ -107,7 +108,7 @@ export interface AuditCheckpointsTable {
 }
 
 /** Accounts, sessions, tokens and compartments: see schema-accounts.ts. */
-export interface DB extends AccountTables {
+export interface DB extends AccountTables, IntakeTables {
   sources: SourcesTable;
   evidence_files: EvidenceFilesTable;
   records: RecordsTable;

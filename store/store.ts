@@ -5,6 +5,7 @@ import { AuditRepository } from './audit.repository.ts';
 import { CheckpointRepository } from './checkpoints.repository.ts';
 import { openDatabase, type Dialect } from './db.ts';
 import { EvidenceRepository } from './evidence.repository.ts';
+import { IntakeRepository } from './intake.repository.ts';
 import { migrateToLatest } from './migrate.ts';
 import { RecordRepository } from './records.repository.ts';
 import type { DB } from './schema.ts';
@@ -23,6 +24,8 @@ export class Store {
   readonly checkpoints: CheckpointRepository;
   /** Users, sessions, tokens, settings and compartments (see store/accounts.ts). */
   readonly accounts: AccountRepositories;
+  /** Secure intake: recipients, submissions, ciphertext objects (store/intake.repository.ts). */
+  readonly intake: IntakeRepository;
 
   /** `sealer` encrypts person protected fields; the store never sees the keys behind it. */
   constructor(
@@ -38,6 +41,7 @@ export class Store {
     this.sources = new SourceRepository(db, this.audit, index, (ids) => this.records.reindexUnrestricted(ids));
     this.evidence = new EvidenceRepository(db, this.audit);
     this.accounts = new AccountRepositories(db, sealer);
+    this.intake = new IntakeRepository(db);
   }
 
   async transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T> {

@@ -71,7 +71,7 @@ export async function readHeader(path: string): Promise<{ header: ArchiveHeader;
 export const archiveBlobId = (headerBytes: Buffer) => `tumen-backup/v1/${createHash('sha256').update(headerBytes).digest('hex')}`;
 
 /** Every name a restore accepts. Nothing else is written, so no name can escape the target. */
-const ALLOWED = /^(manifest\.json|keys\.json|database\.sqlite|database\.jsonl|blobs\/hmac-sha256\/[0-9a-f]{2}\/[0-9a-f]{2}\/[0-9a-f]{64})$/;
+const ALLOWED = /^(manifest\.json|keys\.json|database\.sqlite|database\.jsonl|blobs\/hmac-sha256\/[0-9a-f]{2}\/[0-9a-f]{2}\/[0-9a-f]{64}|intake\/[0-9a-f-]{36}\/[0-9a-f-]{36}\.age)$/;
 
 export function entryHead(name: string, size: number): Buffer {
   if (!ALLOWED.test(name)) throw new Error(`backup entry name not allowed: ${name}`);

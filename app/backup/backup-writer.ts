@@ -1,5 +1,5 @@
 import { createReadStream, createWriteStream } from 'node:fs';
-import { mkdtemp, open, rename, rm, stat, unlink, writeFile } from 'node:fs/promises';
+import { mkdtemp, open, readdir, rename, rm, stat, unlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -77,6 +77,11 @@ export async function writeBackup(tumen: Tumen, out: string, passphrase: string,
         files += 1;
         yield* fileEntry(`blobs/${ENCRYPTED_BLOB_FOLDER}/${name.slice(0, 2)}/${name.slice(2, 4)}/${name}`, blobs.pathOfName(name));
       }
+      // Intake ciphertext (age files only staff and escrow keys open), exactly as stored.
+      for (const name of await storedIntakeFiles(join(config.dataDir, 'intake'))) {
+        files += 1;
+        yield* fileEntry(`intake/${name}`, join(config.dataDir, 'intake', name));
+      }
       yield END_OF_ARCHIVE;
     }
 
@@ -99,4 +104,10 @@ export async function writeBackup(tumen: Tumen, out: string, passphrase: string,
   } finally {
     await rm(stage, { recursive: true, force: true });
   }
+}
+
+/** `<submission>/<object>.age` of every whole intake object (parts still uploading are left out). */
+async function storedIntakeFiles(root: string): Promise<string[]> {
+  const names = await readdir(root, { recursive: true }).catch(() => [] as string[]);
+  return names.map((n) => n.split('\\').join('/')).filter((n) => /^[0-9a-f-]{36}\/[0-9a-f-]{36}\.age$/.test(n)).sort();
 }

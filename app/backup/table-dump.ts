@@ -25,6 +25,9 @@ export const BACKUP_TABLES: ReadonlyArray<{ table: string; key: readonly string[
   { table: 'audit_log', key: ['seq'] },
   { table: 'audit_frontier', key: ['id'] },
   { table: 'audit_checkpoints', key: ['id'] },
+  { table: 'intake_recipients', key: ['id'] },
+  { table: 'intake_submissions', key: ['id'] },
+  { table: 'intake_objects', key: ['id'] },
 ];
 
 type Row = Record<string, unknown>;

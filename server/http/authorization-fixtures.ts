@@ -1,3 +1,6 @@
+import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
+import { IntakeFiles } from '../../store/intake-files.ts';
 import { SYSTEM_ACTOR } from '../../domain/actor.ts';
 import type { Tumen } from '../../app/tumen.ts';
 import { sha256Hex } from '../../store/support.ts';
@@ -13,6 +16,9 @@ export interface ContentFixtures {
   otherCandidateId: string;
   personId: string;
   figureId: string;
+  /** A received intake submission and one of its stored objects (intake is not compartmented). */
+  intakeId: string;
+  intakeObjectId: string;
 }
 
 let n = 0;
@@ -37,7 +43,9 @@ export async function createContent(tumen: Tumen, compartment: string): Promise<
   const other = await store.records.create(op, { kind: 'event', status: 'candidate', body: eventBody, citations: [cite] });
   const person = await store.records.create(op, { kind: 'person', body: { pseudonym: `P${n}` }, protected: { realName: `SECRET-NAME-${n}` }, compartments: [compartment] });
   const figure = await store.records.create(op, { kind: 'figure', body: { metric: `metric-${compartment}`, value: 600 }, citations: [cite] });
+  const intake = await createIntakeFixture(tumen);
   return {
+    ...intake,
     sourceId: source.id,
     evidenceId: evidence.id,
     eventId: event.id,
@@ -55,5 +63,20 @@ export function idFor(url: string, fx: ContentFixtures): string {
   if (url.startsWith('/api/evidence/')) return fx.evidenceId;
   if (url.startsWith('/api/candidates/')) return fx.candidateId;
   if (url.startsWith('/api/figures/')) return fx.figureId;
+  if (url.startsWith('/api/intake/objects/')) return fx.intakeObjectId;
+  if (url.startsWith('/api/intake/')) return fx.intakeId;
   return fx.eventId;
+}
+
+async function createIntakeFixture(tumen: Tumen): Promise<{ intakeId: string; intakeObjectId: string }> {
+  const intakeId = randomUUID();
+  const intakeObjectId = randomUUID();
+  const files = new IntakeFiles(join(tumen.config.dataDir, 'intake'));
+  const sha = await files.writeWhole(intakeId, intakeObjectId, new TextEncoder().encode('age-encryption.org/v1\n(fixture)'));
+  const day = new Date().toISOString().slice(0, 10);
+  await tumen.store.intake.createSubmission(
+    { id: intakeId, day, status: 'received', mailbox_hash: null, auth_verifier: null, reply_recipient: null, upload_token_hash: null, size_limit: 1, weaker: 1 },
+    [{ id: intakeObjectId, submission_id: intakeId, kind: 'message', position: 0, size: 30, status: 'stored', sha256: sha, day }],
+  );
+  return { intakeId, intakeObjectId };
 }

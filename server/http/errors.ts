@@ -25,6 +25,8 @@ const DOMAIN_STATUS: Record<string, number> = {
   not_found: 404,
   invalid_input: 400,
   conflict: 409,
+  intake_too_large: 413,
+  intake_rate_limited: 429,
 };
 
 /** Fastify's own failures that are the client's doing; their messages are fixed texts. */

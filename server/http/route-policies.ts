@@ -86,6 +86,13 @@ export const ROUTE_POLICIES: Readonly<Record<string, RoutePolicy>> = {
 
   'GET /api/export': can('run', 'export'),
   'GET /api/audit': can('read', 'audit'),
+
+  // The intake inbox: whoever may create sources may read what arrives and answer it.
+  'GET /api/intake/submissions': can('create', 'source'),
+  'GET /api/intake/submissions/:id': can('create', 'source'),
+  'GET /api/intake/objects/:id/content': can('create', 'source'),
+  'POST /api/intake/submissions/:id/replies': can('create', 'source'),
+  'POST /api/intake/submissions/:id/import': can('create', 'source'),
 };
 
 /** HEAD is answered by the GET route, so it carries the GET route's policy. */

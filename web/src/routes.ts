@@ -12,5 +12,6 @@ export const ROUTES: Array<{ path: string; screen: Screen }> = [
   { path: '/series', screen: lazy(() => import('./screens/records/SeriesScreen.tsx')) },
   { path: '/search', screen: lazy(() => import('./screens/search/SearchScreen.tsx')) },
   { path: '/map', screen: lazy(() => import('./screens/map/MapScreen.tsx')) },
+  { path: '/intake-inbox', screen: lazy(() => import('./screens/intake/InboxScreen.tsx')) },
   { path: '/sign-in', screen: lazy(() => import('./screens/signin/SignInScreen.tsx')) },
 ];

@@ -59,6 +59,11 @@ const ROUTES: Array<[string, string]> = [
   ['get', '/api/compartments'],
   ['post', '/api/compartments'],
   ['get', '/api/search'],
+  ['get', '/api/intake/submissions'],
+  ['get', '/api/intake/submissions/{id}'],
+  ['get', '/api/intake/objects/{id}/content'],
+  ['post', '/api/intake/submissions/{id}/replies'],
+  ['post', '/api/intake/submissions/{id}/import'],
 ];
 
 describe('health, OpenAPI and errors', () => {
