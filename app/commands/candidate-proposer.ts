@@ -6,7 +6,12 @@ import { extract, loadGazetteer, loadOrganizations } from '../../ingest/extract/
 import type { Candidate, Extraction } from '../../ingest/extract/index.ts';
 import type { Store } from '../../store/store.ts';
 
-
+/**
+ * A reviewer reads a handful of passages, not thousands; and each citation is checked against
+ * the whole source text, so an uncapped list made a long repetitive file cost quadratic time
+ * (256 KB of one repeated Korean sentence took 34 s, holding the import transaction).
+ */
+export const MAX_CITATIONS_PER_CANDIDATE = 20;
 
 /**
  * Runs extraction over a new source and stores what it finds as candidate records, each citing
@@ -71,7 +76,7 @@ function langOption(language: string): { lang?: 'en' | 'ko' | 'zh' } {
 }
 
 function citations(sourceId: string, c: Candidate<unknown>): CitationInput[] {
-  return c.spans.map((s) => ({ sourceId, start: s.start, end: s.end, quote: s.quote, note: '', credibility: 6, rule: c.rule }));
+  return c.spans.slice(0, MAX_CITATIONS_PER_CANDIDATE).map((s) => ({ sourceId, start: s.start, end: s.end, quote: s.quote, note: '', credibility: 6, rule: c.rule }));
 }
 
 function partial(value: string | null, approx: boolean): PartialDate | null {
