@@ -82,12 +82,19 @@ export class Authenticator {
     this.throttles.account.begin([account]);
     this.throttles.client.begin([clientKey]);
     let result: T | null = null;
+    let askedForCode = false;
     try {
       // A check that throws (totp_required, a wrong code) counts as a miss.
       result = await check();
+    } catch (err) {
+      askedForCode = err instanceof UnauthenticatedError && err.id === 'totp_required';
+      throw err;
     } finally {
       this.throttles.account.finish(account, result !== null, true);
-      this.throttles.client.finish(clientKey, result !== null, false);
+      // Asking for the code is the first step of every 2FA sign-in: against the account it
+      // counts (it says whether the username has 2FA), but an office of 2FA users behind one
+      // address must not use up its client allowance by signing in.
+      this.throttles.client.finish(clientKey, result !== null || askedForCode, false);
     }
     if (result === null) throw wrong();
     return result;
