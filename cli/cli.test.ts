@@ -89,6 +89,21 @@ test('failures exit non-zero with one readable line, and a bad file does not sto
   }
 });
 
+test('a hostile HTML file fails alone with one readable line, through the same parsing thread as the server', async () => {
+  const data = tempDir('tumen-cli-deep-');
+  await testVault(data);
+  const deep = join(data, 'deep.html');
+  writeFileSync(deep, '<div>'.repeat(200_000));
+  const started = Date.now();
+  const imp = tumen(['import', deep, seedFiles()[0]!, '--data', data]);
+  assert.equal(imp.code, 1);
+  assert.match(imp.stdout, /1 imported/);
+  const line = imp.stderr.trim().split('\n').find((l) => l.startsWith(`${deep}: `));
+  assert.ok(line, imp.stderr);
+  assert.match(line, /nests elements 200000 levels deep/);
+  assert.ok(Date.now() - started < 60_000, 'the CLI exits once its work is done (the idle parsing thread does not hold it)');
+});
+
 test('extract prints the contract JSON for one file and stores nothing', () => {
   const seed = seedFiles().find((f) => f.includes('001_'))!;
   const r = tumen(['extract', seed, '--published', '2023-09-08', '--json']);

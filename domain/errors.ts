@@ -67,7 +67,9 @@ export class ImportError extends TumenError {
       | 'unreadable'
       | 'wrong_extension'
       | 'unsupported'
-      | 'invalid_export',
+      | 'invalid_export'
+      | 'too_complex'
+      | 'timeout',
     message: string,
   ) {
     super(`import_${reason}`, message);

@@ -2,9 +2,9 @@ import cookie from '@fastify/cookie';
 import swagger from '@fastify/swagger';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
-import { Authenticator, type SessionPolicy } from '../app/auth/authenticator.ts';
+import { Authenticator, type SessionPolicy, type Throttles } from '../app/auth/authenticator.ts';
 import type { Tumen } from '../app/tumen.ts';
-import { MAX_IMPORT_BYTES } from '../ingest/parse/index.ts';
+import { MAX_IMPORT_BYTES, type ParseLimits } from '../ingest/parse/index.ts';
 import { cookieSettings, type IdentityContext } from './http/actor.ts';
 import { auditRoutes } from './http/audit/audit.routes.ts';
 import { registerAuthGate } from './http/auth/auth.hook.ts';
@@ -27,6 +27,8 @@ import { webAppRoutes } from './http/web-app.ts';
 import { IntakeService, type IntakeOptions } from '../app/intake/intake-service.ts';
 import { intakeRoutes } from './http/intake/intake.routes.ts';
 import { intakeStaffRoutes } from './http/intake/intake-staff.routes.ts';
+import { registerNoStore } from './http/no-store.hook.ts';
+import { registerUnicodeCheck } from './http/unicode.hook.ts';
 
 export interface ServerOptions {
   logger?: boolean;
@@ -45,6 +47,10 @@ export interface ServerOptions {
   logStream?: { write(line: string): void };
   /** Secure intake limits (size, chunk, proof-of-work bits, mailbox answer floor). */
   intake?: IntakeOptions;
+  /** Time and memory for parsing one uploaded document (defaults: DEFAULT_PARSE_LIMITS). */
+  parseLimits?: Partial<ParseLimits>;
+  /** Sign-in throttles (defaults: defaultThrottles()); tests pass ones with a frozen clock. */
+  throttles?: Throttles;
   /** Sign-in service to use; tests pass one with a fake clock or tighter throttles. */
   authenticator?: Authenticator;
 }
@@ -63,9 +69,11 @@ export async function buildServer(tumen: Tumen, opts: ServerOptions = {}): Promi
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandling(app);
+  registerUnicodeCheck(app);
+  registerNoStore(app);
   await app.register(cookie);
   const cookieCfg = cookieSettings(opts.cookieSecure ?? true);
-  const authenticator = opts.authenticator ?? new Authenticator(tumen.store, undefined, opts.sessions);
+  const authenticator = opts.authenticator ?? new Authenticator(tumen.store, opts.throttles, opts.sessions);
   const identity: IdentityContext = { tumen, authenticator, cookie: cookieCfg, usersExist: false };
   registerAuthGate(app, identity);
 
@@ -93,7 +101,7 @@ export async function buildServer(tumen: Tumen, opts: ServerOptions = {}): Promi
       await api.register(sourcesRoutes, { tumen });
       await api.register(recordsRoutes, { tumen });
       await api.register(evidenceRoutes, { tumen });
-      await api.register(importsRoutes, { tumen, uploadLimit });
+      await api.register(importsRoutes, { tumen, uploadLimit, ...(opts.parseLimits ? { parseLimits: opts.parseLimits } : {}) });
       await api.register(exportRoutes, { tumen });
       await api.register(auditRoutes, { tumen });
       await api.register(candidatesRoutes, { tumen });

@@ -1,10 +1,10 @@
 import type { AccessLevel, Actor, Grants, Role } from '../../domain/actor.ts';
 import { normalizeUsername, USERNAME_PATTERN, type ApiTokenInfo, type User } from '../../domain/accounts.ts';
 import { ForbiddenError, NotFoundError, UnauthenticatedError, ValidationError } from '../../domain/errors.ts';
-import { hashPassword, verifyPassword } from '../../crypto/kdf.ts';
+import { hashPassword } from '../../crypto/kdf.ts';
 import type { Store } from '../../store/store.ts';
 import { ACCOUNT_AUDIT, roleAtMost } from './actors.ts';
-import { checkPasswordPolicy } from './password-policy.ts';
+import { checkPasswordPolicy, normalizePassword, verifyPasswordNormalized } from './password-policy.ts';
 import { hashSecret, newApiToken, newOneTimePassword } from './secrets.ts';
 
 export interface NewUser {
@@ -26,7 +26,7 @@ export async function createUser(store: Store, actor: Actor, input: NewUser): Pr
   const oneTimePassword = input.password === undefined ? newOneTimePassword() : undefined;
   const password = input.password ?? oneTimePassword!;
   if (input.password !== undefined) checkPasswordPolicy(password, username);
-  const passwordHash = await hashPassword(password);
+  const passwordHash = await hashPassword(normalizePassword(password));
   const user = await store.transaction(async (tx) => {
     const created = await tx.accounts.users.create(actor, { username, role: input.role, passwordHash, ...(input.displayName ? { displayName: input.displayName } : {}) });
     for (const [compartment, access] of Object.entries(input.grants ?? {})) await tx.accounts.compartments.setGrant(actor, created.id, compartment, access);
@@ -56,25 +56,45 @@ export async function updateUser(store: Store, actor: Actor, userId: string, cha
     }
     await users.update(userId, change);
     for (const [compartment, access] of Object.entries(change.grants ?? {})) await compartments.setGrant(actor, userId, compartment, access);
-    if (change.disabled) await sessions.removeAllOf(userId);
+    if (change.disabled) {
+      await sessions.removeAllOf(userId);
+      await revokeTokensOf(tx, actor, userId);
+    }
     const after = await users.get(userId);
     await tx.audit.append(actor, ACCOUNT_AUDIT.userChanged, { kind: 'user', id: userId }, auditState(after), { fields: Object.keys(change) });
     return after;
   });
 }
 
-export async function changePassword(store: Store, userId: string, current: string, next: string, keepSession?: string): Promise<void> {
+/** Needs the current password; the HTTP route runs it under the sign-in throttle (Authenticator.guarded). */
+export async function changePassword(store: Store, actor: Actor, userId: string, current: string, next: string, keepSession?: string): Promise<void> {
   const creds = await store.accounts.users.credentialsById(userId);
-  if (!(await verifyPassword(creds.passwordHash, current))) throw new UnauthenticatedError('Wrong password.', 'invalid_credentials');
-  await setPassword(store, userId, next, keepSession);
+  if (!(await verifyPasswordNormalized(creds.passwordHash, current)).ok) throw new UnauthenticatedError('Wrong password.', 'invalid_credentials');
+  await setPassword(store, actor, userId, next, keepSession);
 }
 
-/** Sets a password after checking the policy, and ends the account's other sessions (`keepSession`: a session token). */
-export async function setPassword(store: Store, userId: string, next: string, keepSession?: string): Promise<void> {
+/**
+ * Sets a password after checking the policy, and ends everything the old one opened: the
+ * account's other sessions (`keepSession`: a session token) and all its API tokens.
+ */
+export async function setPassword(store: Store, actor: Actor, userId: string, next: string, keepSession?: string): Promise<void> {
   const user = await store.accounts.users.get(userId);
   checkPasswordPolicy(next, user.username);
-  await store.accounts.users.update(userId, { passwordHash: await hashPassword(next) });
-  await store.accounts.sessions.removeAllOf(userId, keepSession ? hashSecret(keepSession) : undefined);
+  const passwordHash = await hashPassword(normalizePassword(next));
+  await store.transaction(async (tx) => {
+    await tx.accounts.users.update(userId, { passwordHash });
+    await tx.accounts.sessions.removeAllOf(userId, keepSession ? hashSecret(keepSession) : undefined);
+    await revokeTokensOf(tx, actor, userId);
+  });
+}
+
+/** Revokes every live API token of an account, each with its audit entry. */
+async function revokeTokensOf(tx: Store, actor: Actor, userId: string): Promise<void> {
+  for (const t of await tx.accounts.sessions.tokensOf(userId)) {
+    if (t.revokedAt) continue;
+    await tx.accounts.sessions.revokeToken(t.id);
+    await tx.audit.append(actor, ACCOUNT_AUDIT.tokenRevoked, { kind: 'token', id: t.id }, { userId });
+  }
 }
 
 /** Issues a token for `userId` with at most that user's role; the token is in the result only, never stored. */

@@ -2,7 +2,8 @@ import { randomBytes } from 'node:crypto';
 import type { Actor } from '../../domain/actor.ts';
 import { normalizeUsername, type Me, type User } from '../../domain/accounts.ts';
 import { TooManyAttemptsError, UnauthenticatedError } from '../../domain/errors.ts';
-import { hashPassword, verifyPassword } from '../../crypto/kdf.ts';
+import { hashPassword } from '../../crypto/kdf.ts';
+import { normalizePassword, verifyPasswordNormalized } from './password-policy.ts';
 import type { Store } from '../../store/store.ts';
 import { actorForUser } from './actors.ts';
 import { LoginThrottle } from './login-throttle.ts';
@@ -30,7 +31,14 @@ export interface LoginInput {
  * An account gets 5 free misses, a client 20 (it may be an office behind one address, or a
  * reverse proxy in front of everyone); after that each miss doubles the wait, up to 15 minutes.
  */
-export const defaultThrottles = () => ({ account: new LoginThrottle({ freeFailures: 5 }), client: new LoginThrottle({ freeFailures: 20 }) });
+export interface Throttles {
+  account: LoginThrottle;
+  client: LoginThrottle;
+}
+export const defaultThrottles = (now?: () => number): Throttles => ({
+  account: new LoginThrottle({ freeFailures: 5, ...(now ? { now } : {}) }),
+  client: new LoginThrottle({ freeFailures: 20, ...(now ? { now } : {}) }),
+});
 
 export interface SignedIn {
   user: User;
@@ -41,7 +49,7 @@ export interface SignedIn {
   mustEnrollTotp: boolean;
 }
 
-const WRONG = () => new UnauthenticatedError('Wrong username or password.', 'invalid_credentials');
+const WRONG = () => new UnauthenticatedError('Wrong username, password or code.', 'invalid_credentials');
 const TOUCH_EVERY_MS = 60_000;
 
 /**
@@ -53,50 +61,76 @@ export class Authenticator {
 
   constructor(
     private readonly store: Store,
-    private readonly throttles = defaultThrottles(),
+    private readonly throttles: Throttles = defaultThrottles(),
     private readonly policy: SessionPolicy = DEFAULT_SESSION_POLICY,
     private readonly now: () => number = Date.now,
   ) {
     this.dummyHash = hashPassword(randomBytes(18).toString('base64url'));
   }
 
-  /** `clientKey` is a keyed hash of the client address, computed by the caller and never stored. */
-  async login(input: LoginInput, clientKey: string): Promise<{ sessionToken: string; signedIn: SignedIn }> {
-    const username = normalizeUsername(input.username);
-    const account = hashSecret(username);
-    const fail = () => {
-      this.throttles.account.fail([account]);
-      this.throttles.client.fail([clientKey]);
-    };
+  /**
+   * Counts one attempt against the account and the client before anything is hashed (so parallel
+   * guesses cannot pass the limit), runs `check`, and forgives the attempt only if it passed.
+   * Used for sign-in and for every later proof of the password or a code (change password,
+   * switch 2FA off, new recovery codes).
+   */
+  async guarded<T>(username: string, clientKey: string, check: () => Promise<T | null>, wrong: () => Error = WRONG): Promise<T> {
+    const account = hashSecret(normalizeUsername(username));
+    // No await between the check and the count: this block is atomic on the event loop.
     const wait = Math.max(this.throttles.account.retryAfterMs([account]), this.throttles.client.retryAfterMs([clientKey]));
     if (wait > 0) throw new TooManyAttemptsError(Math.ceil(wait / 1000));
+    this.throttles.account.begin([account]);
+    this.throttles.client.begin([clientKey]);
+    let result: T | null = null;
+    let askedForCode = false;
+    try {
+      // A check that throws (totp_required, a wrong code) counts as a miss.
+      result = await check();
+    } catch (err) {
+      askedForCode = err instanceof UnauthenticatedError && err.id === 'totp_required';
+      throw err;
+    } finally {
+      this.throttles.account.finish(account, result !== null, true);
+      // Asking for the code is the first step of every 2FA sign-in: against the account it
+      // counts (it says whether the username has 2FA), but an office of 2FA users behind one
+      // address must not use up its client allowance by signing in.
+      this.throttles.client.finish(clientKey, result !== null || askedForCode, false);
+    }
+    if (result === null) throw wrong();
+    return result;
+  }
+
+  /**
+   * `clientKey` is a keyed hash of the client address, computed by the caller and never stored.
+   * An account with 2FA gets "totp_required" whenever no code came with the request, before its
+   * password is looked at, and one answer (invalid_credentials) when either factor is wrong: the
+   * password alone is never confirmed. Trade-off: whether a username has 2FA is visible.
+   */
+  async login(input: LoginInput, clientKey: string): Promise<{ sessionToken: string; signedIn: SignedIn }> {
+    const username = normalizeUsername(input.username);
     const { users } = this.store.accounts;
     const creds = await users.credentials(username);
-    const passwordOk = await verifyPassword(creds?.passwordHash ?? (await this.dummyHash), input.password);
-    if (!creds || !passwordOk || creds.user.disabled) {
-      fail();
-      throw WRONG();
-    }
-    if (creds.user.totpEnabled) {
-      if (!input.totp && !input.recoveryCode) {
-        // Not a failure: the password was right, the app only has to ask for the second factor.
-        throw new UnauthenticatedError('Enter the code from your authenticator app, or a recovery code.', 'totp_required');
+    const user = await this.guarded(username, clientKey, async () => {
+      if (creds?.user.totpEnabled && !creds.user.disabled && !input.totp && !input.recoveryCode) {
+        throw new UnauthenticatedError('Enter the code from your authenticator app, or a recovery code, with your password.', 'totp_required');
       }
-      const step = input.totp && creds.totpSecret ? matchTotp(creds.totpSecret, input.totp, this.now()) : null;
-      const ok = input.totp
-        ? step !== null && (await users.consumeTotpStep(creds.user.id, step))
-        : await users.consumeRecoveryCode(creds.user.id, hashSecret(normalizeRecoveryCode(input.recoveryCode ?? '')));
-      if (!ok) {
-        fail();
-        throw new UnauthenticatedError('That code is not valid (or was used already).', 'invalid_second_factor');
+      const passwordOk = await verifyPasswordNormalized(creds?.passwordHash ?? (await this.dummyHash), input.password);
+      if (!creds || !passwordOk.ok || creds.user.disabled) return null;
+      if (creds.user.totpEnabled) {
+        const step = input.totp && creds.totpSecret ? matchTotp(creds.totpSecret, input.totp, this.now()) : null;
+        const ok = input.totp
+          ? step !== null && (await users.consumeTotpStep(creds.user.id, step))
+          : await users.consumeRecoveryCode(creds.user.id, hashSecret(normalizeRecoveryCode(input.recoveryCode ?? '')));
+        if (!ok) return null;
       }
-    }
-    this.throttles.account.succeed(account);
+      if (passwordOk.rehash) await users.update(creds.user.id, { passwordHash: await hashPassword(normalizePassword(input.password)) });
+      return creds.user;
+    });
     const sessionToken = newSessionToken();
     const expires = new Date(this.now() + this.policy.absoluteTimeoutMs).toISOString();
-    await this.store.accounts.sessions.create(hashSecret(sessionToken), creds.user.id, expires);
-    const user = await users.get(creds.user.id);
-    return { sessionToken, signedIn: await this.signedIn(user, 'session', sessionToken) };
+    await this.store.accounts.sessions.create(hashSecret(sessionToken), user.id, expires);
+    const fresh = await users.get(user.id);
+    return { sessionToken, signedIn: await this.signedIn(fresh, 'session', sessionToken) };
   }
 
   /** The session behind a cookie's token, or null when unknown, expired, idle too long or its user disabled. */

@@ -20,6 +20,8 @@ export interface ThrottleOptions {
 
 interface Entry {
   failures: number;
+  /** Attempts begun and not yet finished. */
+  pending: number;
   lockedUntil: number;
   lastFailure: number;
 }
@@ -39,39 +41,70 @@ export class LoginThrottle {
     };
   }
 
-  /** Milliseconds until any of `keys` may try again; 0 when all may. */
+  /**
+   * Milliseconds until any of `keys` may try again; 0 when all may. A key whose free attempts
+   * are all taken by attempts still being checked waits for them (one lock step), so parallel
+   * requests never get more checks than the free ones.
+   */
   retryAfterMs(keys: readonly string[]): number {
     const now = this.o.now();
     let wait = 0;
     for (const k of keys) {
       const e = this.live(k, now);
-      if (e) wait = Math.max(wait, e.lockedUntil - now);
+      if (!e) continue;
+      wait = Math.max(wait, e.lockedUntil - now);
+      if (e.pending > 0 && e.failures + e.pending >= this.o.freeFailures) wait = Math.max(wait, this.o.baseLockMs);
     }
     return wait;
   }
 
-  fail(keys: readonly string[]): void {
+  /**
+   * Counts an attempt for every key *before* its password or code is checked: 0, or (counting
+   * nothing) the wait in ms when any key is locked. Synchronous, so no two requests can both
+   * pass a check that only a finished hash would have advanced. Each begun attempt ends with
+   * `finish`.
+   */
+  begin(keys: readonly string[]): number {
+    const wait = this.retryAfterMs(keys);
+    if (wait > 0) return wait;
     const now = this.o.now();
     for (const k of keys) {
-      const e = this.live(k, now) ?? { failures: 0, lockedUntil: 0, lastFailure: now };
-      e.failures += 1;
-      e.lastFailure = now;
-      const over = e.failures - this.o.freeFailures;
-      if (over > 0) e.lockedUntil = now + Math.min(this.o.maxLockMs, this.o.baseLockMs * 2 ** Math.min(over - 1, 30));
+      const e = this.live(k, now) ?? { failures: 0, pending: 0, lockedUntil: 0, lastFailure: now };
+      e.pending += 1;
       this.entries.delete(k);
       this.entries.set(k, e);
     }
     this.evict();
+    return 0;
   }
 
-  /** A successful sign-in clears its account; client keys only decay, or one valid account would reset them. */
-  succeed(key: string): void {
+  /**
+   * Ends an attempt begun with `begin`. A miss counts, and past the free ones locks the key for
+   * twice as long as the last time, from now; a success clears an account key (`clears`), while
+   * a client key only decays, or one valid account would reset it for every guess.
+   */
+  finish(key: string, ok: boolean, clears: boolean): void {
+    const now = this.o.now();
+    const e = this.entries.get(key) ?? { failures: 0, pending: 1, lockedUntil: 0, lastFailure: now };
+    e.pending = Math.max(0, e.pending - 1);
+    if (ok) {
+      if (clears) e.failures = 0;
+      if (e.failures === 0 && e.pending === 0) this.entries.delete(key);
+      else this.entries.set(key, e);
+      return;
+    }
+    e.failures += 1;
+    e.lastFailure = now;
+    const over = e.failures - this.o.freeFailures + 1;
+    if (over > 0) e.lockedUntil = now + Math.min(this.o.maxLockMs, this.o.baseLockMs * 2 ** Math.min(over - 1, 30));
     this.entries.delete(key);
+    this.entries.set(key, e);
+    this.evict();
   }
 
   private live(key: string, now: number): Entry | undefined {
     const e = this.entries.get(key);
-    if (e && now - e.lastFailure > this.o.forgetAfterMs && now >= e.lockedUntil) {
+    if (e && e.pending === 0 && now - e.lastFailure > this.o.forgetAfterMs && now >= e.lockedUntil) {
       this.entries.delete(key);
       return undefined;
     }

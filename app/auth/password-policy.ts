@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { ValidationError } from '../../domain/errors.ts';
+import { verifyPassword } from '../../crypto/kdf.ts';
 
 /**
  * NIST SP 800-63B: length over composition rules, and no password from a list of known-breached
@@ -21,12 +22,31 @@ function commonPasswords(): Set<string> {
   return common;
 }
 
-/** Throws ValidationError naming the first rule the password breaks. */
-export function checkPasswordPolicy(password: string, username: string): void {
-  const chars = [...password.normalize('NFC')];
+/**
+ * NFKC, as RFC 8265 (OpaqueString) asks: full-width "ＰＡＳＳＷＯＲＤ１２３４" is "PASSWORD1234" to a
+ * guesser and to the policy, and a password typed on another keyboard or OS still matches.
+ */
+export const normalizePassword = (password: string): string => password.normalize('NFKC');
+
+/**
+ * Checks a password against a stored hash: its NFKC form first; for hashes made before
+ * passwords were normalised, the password as typed, in which case `rehash` says to store
+ * the normalised form's hash now.
+ */
+export async function verifyPasswordNormalized(hash: string, password: string): Promise<{ ok: boolean; rehash: boolean }> {
+  const normalized = normalizePassword(password);
+  if (await verifyPassword(hash, normalized)) return { ok: true, rehash: false };
+  if (normalized !== password && (await verifyPassword(hash, password))) return { ok: true, rehash: true };
+  return { ok: false, rehash: false };
+}
+
+/** Throws ValidationError naming the first rule the password breaks (judged on its NFKC form). */
+export function checkPasswordPolicy(raw: string, username: string): void {
+  const password = normalizePassword(raw);
+  const chars = [...password];
   if (chars.length < MIN_PASSWORD_LENGTH) throw new ValidationError(`password: at least ${MIN_PASSWORD_LENGTH} characters`);
   if (chars.length > MAX_PASSWORD_LENGTH) throw new ValidationError(`password: at most ${MAX_PASSWORD_LENGTH} characters`);
-  const lower = password.normalize('NFC').toLowerCase();
+  const lower = password.toLowerCase();
   // "password1234!" is "password" with digits: guessers try exactly these first.
   const stem = lower.replace(/[\d\W_]+$/u, '');
   if (commonPasswords().has(lower) || (stem.length >= 4 && commonPasswords().has(stem))) {

@@ -1,6 +1,6 @@
 import type { Actor } from '../../domain/actor.ts';
 import { ConflictError, UnauthenticatedError, ValidationError } from '../../domain/errors.ts';
-import { verifyPassword } from '../../crypto/kdf.ts';
+import { verifyPasswordNormalized } from './password-policy.ts';
 import type { Store } from '../../store/store.ts';
 import { ACCOUNT_AUDIT } from './actors.ts';
 import { hashSecret, newRecoveryCodes, normalizeRecoveryCode } from './secrets.ts';
@@ -40,7 +40,7 @@ export async function disableTotp(store: Store, actor: Actor, userId: string, pr
   const { users } = store.accounts;
   const creds = await users.credentialsById(userId);
   if (!creds.user.totpEnabled) return;
-  if (!(await verifyPassword(creds.passwordHash, proof.password))) throw new UnauthenticatedError('Wrong password.', 'invalid_credentials');
+  if (!(await verifyPasswordNormalized(creds.passwordHash, proof.password)).ok) throw new UnauthenticatedError('Wrong password.', 'invalid_credentials');
   const step = proof.totp && creds.totpSecret ? matchTotp(creds.totpSecret, proof.totp) : null;
   const ok = proof.totp
     ? step !== null && (await users.consumeTotpStep(userId, step))
@@ -55,7 +55,7 @@ export async function disableTotp(store: Store, actor: Actor, userId: string, pr
 export async function regenerateRecoveryCodes(store: Store, userId: string, password: string): Promise<{ recoveryCodes: string[] }> {
   const creds = await store.accounts.users.credentialsById(userId);
   if (!creds.user.totpEnabled) throw new ValidationError('switch two-factor sign-in on first');
-  if (!(await verifyPassword(creds.passwordHash, password))) throw new UnauthenticatedError('Wrong password.', 'invalid_credentials');
+  if (!(await verifyPasswordNormalized(creds.passwordHash, password)).ok) throw new UnauthenticatedError('Wrong password.', 'invalid_credentials');
   const codes = newRecoveryCodes();
   await store.accounts.users.replaceRecoveryCodes(userId, codes.map((c) => hashSecret(normalizeRecoveryCode(c))));
   return { recoveryCodes: codes };

@@ -6,7 +6,20 @@ import { extract, loadGazetteer, loadOrganizations } from '../../ingest/extract/
 import type { Candidate, Extraction } from '../../ingest/extract/index.ts';
 import type { Store } from '../../store/store.ts';
 
+/**
+ * A reviewer reads a handful of passages, not thousands; and each citation is checked against
+ * the whole source text, so an uncapped list made a long repetitive file cost quadratic time
+ * (256 KB of one repeated Korean sentence took 34 s, holding the import transaction).
+ */
+export const MAX_CITATIONS_PER_CANDIDATE = 20;
 
+/**
+ * Extraction runs on the server's event loop inside the import's transaction, at about 4 s per
+ * million characters on a busy 2-core machine: candidates come from the first 500,000 characters
+ * only (a 300-page report), so a 50 MB text file cannot hold the server for minutes. Offsets stay
+ * valid because the cut is a prefix; the rest of the text is stored, indexed and citable by hand.
+ */
+export const MAX_EXTRACTION_CHARS = 500_000;
 
 /**
  * Runs extraction over a new source and stores what it finds as candidate records, each citing
@@ -14,7 +27,7 @@ import type { Store } from '../../store/store.ts';
  * Extraction acts on behalf of the importer: it sees and writes only what they may.
  */
 export async function proposeCandidates(tx: Store, source: Source, importer: Actor): Promise<number> {
-  const x = extract(source.text, { published: source.published?.value ?? null, ...langOption(source.language) });
+  const x = extract(source.text.slice(0, MAX_EXTRACTION_CHARS), { published: source.published?.value ?? null, ...langOption(source.language) });
   const places = await placeIds(tx, x, importer);
   let n = 0;
   const add = async (kind: RecordKind, body: unknown, c: Candidate<unknown>) => {
@@ -71,7 +84,7 @@ function langOption(language: string): { lang?: 'en' | 'ko' | 'zh' } {
 }
 
 function citations(sourceId: string, c: Candidate<unknown>): CitationInput[] {
-  return c.spans.map((s) => ({ sourceId, start: s.start, end: s.end, quote: s.quote, note: '', credibility: 6, rule: c.rule }));
+  return c.spans.slice(0, MAX_CITATIONS_PER_CANDIDATE).map((s) => ({ sourceId, start: s.start, end: s.end, quote: s.quote, note: '', credibility: 6, rule: c.rule }));
 }
 
 function partial(value: string | null, approx: boolean): PartialDate | null {

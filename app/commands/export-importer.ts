@@ -8,7 +8,31 @@ import { sourceInputSchema } from '../../domain/sources.ts';
 import { parseOrThrow } from '../../domain/validate.ts';
 import type { Store } from '../../store/store.ts';
 import type { Tumen } from '../tumen.ts';
+import { z } from 'zod';
 import { EXPORT_FOOTER, EXPORT_HEADER, type ExportItem } from './export-format.ts';
+
+const text = z.string().max(100_000);
+const sha256 = z.string().regex(/^[0-9a-f]{64}$/);
+const common = { id: text, createdAt: text, createdBy: text };
+/**
+ * The shape of each line, checked before anything is written: an export file is input like any
+ * other, and a line with a missing field used to surface as a TypeError from deep in the restore.
+ * The bodies themselves are validated by the store as on any write.
+ */
+const exportItemSchema = z.discriminatedUnion('type', [
+  z.looseObject({ type: z.literal('source'), sha256, ...common }),
+  z.looseObject({ type: z.literal('evidence'), sourceId: text, sha256, blob: z.string().nullable(), mediaType: text, size: z.number().int().nonnegative(), originalName: text, ...common }),
+  z.looseObject({ type: z.literal('record'), kind: text, status: text, version: z.number().int().positive(), updatedAt: text, updatedBy: text, citations: z.array(z.looseObject({})), ...common }),
+]);
+
+function checkItem(value: unknown): ExportItem {
+  const r = exportItemSchema.safeParse(value);
+  if (!r.success) {
+    const issue = r.error.issues[0];
+    throw new ImportError('invalid_export', `${issue?.path.join('.') || 'item'}: ${issue?.message ?? 'not a Tumen export item'}`);
+  }
+  return value as ExportItem;
+}
 
 /**
  * Restores a Tumen JSON export, keeping ids, versions and timestamps so that exporting again
@@ -49,9 +73,11 @@ export async function importExportFile(tumen: Tumen, path: string, actor: Actor)
         throw new ImportError('invalid_export', `Line ${lineNo} is not valid JSON.`);
       }
       try {
-        restored += await restoreItem(tx, operator, item, blobs, deferred);
+        restored += await restoreItem(tx, operator, checkItem(item), blobs, deferred);
       } catch (err) {
         if (err instanceof TumenError) throw new ImportError('invalid_export', `Line ${lineNo}: ${err.message}`);
+        // A value of the wrong type that got past the checks (the driver refuses to bind it): still the line's fault.
+        if (err instanceof TypeError || err instanceof RangeError) throw new ImportError('invalid_export', `Line ${lineNo}: the item could not be restored (${err.message.slice(0, 200)}).`);
         throw err;
       }
     }

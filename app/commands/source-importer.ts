@@ -5,7 +5,7 @@ import type { Actor } from '../../domain/actor.ts';
 import { ImportError, TumenError } from '../../domain/errors.ts';
 import { sourceInputSchema } from '../../domain/sources.ts';
 import { parseOrThrow } from '../../domain/validate.ts';
-import { detectFormat, MAX_IMPORT_BYTES, parseDocument } from '../../ingest/parse/index.ts';
+import { detectFormat, MAX_IMPORT_BYTES, parseDocumentIsolated, tooLarge, type ParseLimits } from '../../ingest/parse/index.ts';
 import type { Tumen } from '../tumen.ts';
 import { importExportFile } from './export-importer.ts';
 import { proposeCandidates } from './candidate-proposer.ts';
@@ -31,6 +31,8 @@ export interface ImportProps {
   /** Where new sources go (the actor needs write access to each); the default compartment otherwise. */
   compartments?: string[];
   maxBytes?: number;
+  /** Time and memory for parsing one document (defaults: DEFAULT_PARSE_LIMITS). */
+  parseLimits?: Partial<ParseLimits>;
   onProgress?: (done: number, total: number, last: ImportResult) => void;
 }
 
@@ -71,7 +73,7 @@ async function importOneFile(tumen: Tumen, file: string, props: ImportProps): Pr
     const s = await stat(file).catch(() => null);
     if (!s || !s.isFile()) throw new ImportError('unreadable', 'No such file.');
     const max = props.maxBytes ?? MAX_IMPORT_BYTES;
-    if (s.size > max) throw new ImportError('too_large', `The file is ${s.size} bytes, over the import limit of ${max} bytes.`);
+    if (s.size > max) throw tooLarge(s.size, max);
     const bytes = new Uint8Array(await readFile(file));
     if (detectFormat(file, bytes) === 'json') {
       const restored = await importExportFile(tumen, file, props.actor);
@@ -83,12 +85,14 @@ async function importOneFile(tumen: Tumen, file: string, props: ImportProps): Pr
   }
 }
 
+export type DocumentImportProps = Pick<ImportProps, 'actor' | 'maxBytes' | 'compartments' | 'parseLimits'>;
+
 /** Imports one document from its bytes: used by the CLI per file and by the HTTP upload route. */
 export async function importDocument(
   tumen: Tumen,
   name: string,
   bytes: Uint8Array,
-  props: Pick<ImportProps, 'actor' | 'maxBytes' | 'compartments'>,
+  props: DocumentImportProps,
   label = name,
 ): Promise<ImportResult> {
   const sha256 = createHash('sha256').update(bytes).digest('hex');
@@ -98,7 +102,12 @@ export async function importDocument(
     const visible = await tumen.store.sources.findBySha256(props.actor, sha256);
     return visible ? { file: label, status: 'duplicate', sourceId: visible.id, title: visible.title, sha256 } : { file: label, status: 'duplicate', sha256 };
   }
-  const doc = await parseDocument(name, bytes, props.maxBytes ? { maxBytes: props.maxBytes } : {});
+  // In a worker with a time and memory budget: the CLI and the server share this path, and a
+  // hostile file must not stall the server's event loop (see ingest/parse/isolated.ts).
+  const doc = await parseDocumentIsolated(name, bytes, {
+    ...(props.maxBytes ? { maxBytes: props.maxBytes } : {}),
+    ...(props.parseLimits ? { limits: props.parseLimits } : {}),
+  });
   if (!doc.text.trim()) throw new ImportError('empty', 'The file has no text.');
   const input = parseOrThrow(sourceInputSchema, { ...doc, retrievedAt: new Date().toISOString() }, 'source');
   // The blob goes first: content-addressed, so an orphan left by a failed transaction is harmless

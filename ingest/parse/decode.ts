@@ -65,9 +65,19 @@ function tryDecodeLabel(bytes: Uint8Array, label: string): string | null {
   return tryDecode(bytes, label);
 }
 
+/** A loop, not raw.match(): on 50 MB of binary that built an array of fifty million matches. */
+function countStrayControls(raw: string): number {
+  let n = 0;
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw.charCodeAt(i);
+    if (c <= 0x08 || c === 0x0b || (c >= 0x0e && c <= 0x1f) || (c >= 0x7f && c <= 0x9f)) n++;
+  }
+  return n;
+}
+
 /** NFC, \n line endings, stray control characters removed; rejects binary and blank text. */
 export function cleanText(raw: string, opts: { rejectBinary?: boolean } = {}): string {
-  const controls = raw.match(STRAY_CONTROL)?.length ?? 0;
+  const controls = countStrayControls(raw);
   const share = controls / Math.max(raw.length, 1);
   if ((opts.rejectBinary ?? true) && share > MAX_CONTROL_SHARE) {
     throw new ImportError(

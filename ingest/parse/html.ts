@@ -5,6 +5,7 @@ import type { PartialDate } from '../../domain/partial-date.ts';
 import { parseDateValue } from './dates.ts';
 import { decodeText } from './decode.ts';
 import { absoluteUrl, clip, finalTitle, guessKind, type ParsedDocument } from './document.ts';
+import { checkHtmlComplexity } from './html-complexity.ts';
 import { domToText, removeFurniture } from './html-text.ts';
 import { chooseLanguage } from './language.ts';
 
@@ -121,6 +122,7 @@ function mainText(doc: Doc): string {
 
 export function parseHtml(name: string, bytes: Uint8Array): ParsedDocument {
   const source = decodeText(bytes, declaredCharset(bytes));
+  checkHtmlComplexity(source);
   const { document: doc } = parseHTML(source);
   const meta = metaMap(doc);
   const ld = jsonLdObjects(doc).find((o) => types(o).some((t) => ARTICLE_TYPES.test(t)));

@@ -4,21 +4,16 @@ import type { ParsedDocument } from './document.ts';
 import { parseHtml } from './html.ts';
 import { parsePdf } from './pdf.ts';
 import { parseMarkdown, parsePlainText } from './text.ts';
+import { MAX_IMPORT_BYTES, tooLarge } from './limits.ts';
 
 export type { ParsedDocument } from './document.ts';
 export { detectFormat, type ImportFormat } from './detect.ts';
 
-/** Big enough for long UN reports with images; small enough that a mistaken upload fails fast. */
-export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
+export { MAX_IMPORT_BYTES, tooLarge } from './limits.ts';
+export { parseDocumentIsolated, DEFAULT_PARSE_LIMITS, type ParseLimits } from './isolated.ts';
 
 export interface ParseOptions {
   maxBytes?: number;
-}
-
-function size(n: number): string {
-  if (n < 1024) return `${n} bytes`;
-  const [v, unit] = n < 1024 * 1024 ? [n / 1024, 'KB'] : [n / (1024 * 1024), 'MB'];
-  return `${v >= 10 ? Math.round(v) : v.toFixed(1).replace(/\.0$/, '')} ${unit}`;
 }
 
 /**
@@ -29,7 +24,7 @@ function size(n: number): string {
 export async function parseDocument(name: string, bytes: Uint8Array, opts: ParseOptions = {}): Promise<ParsedDocument> {
   const max = opts.maxBytes ?? MAX_IMPORT_BYTES;
   if (bytes.length > max) {
-    throw new ImportError('too_large', `The file is ${size(bytes.length)}, over the import limit of ${size(max)}.`);
+    throw tooLarge(bytes.length, max);
   }
   const format = detectFormat(name, bytes);
   try {

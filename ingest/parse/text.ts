@@ -8,7 +8,8 @@ import { chooseLanguage, detectLanguage } from './language.ts';
 /** First non-empty line that is not itself a dateline, without markdown heading marks. */
 function firstLineTitle(lines: readonly string[], markdown: boolean): string {
   for (const raw of lines) {
-    let line = raw.trim();
+    // A title is in the first few thousand characters of its line, and the date checks below need no more.
+    let line = raw.slice(0, SENTENCE_SCAN).trim();
     if (markdown)
       line = line
         .replace(/^#{1,6}\s+/, '')
@@ -24,7 +25,14 @@ function firstLineTitle(lines: readonly string[], markdown: boolean): string {
 /** A first "line" this long is a paragraph (text pasted without a headline), not a title. */
 const MAX_HEADING = 200;
 
-function firstSentence(paragraph: string): string {
+/**
+ * The regex only ever sees the paragraph's first few thousand characters: on a 17-million-character
+ * line (50 MB of CJK text without a line break) its backtracking overflowed the stack.
+ */
+const SENTENCE_SCAN = 4 * 1024;
+
+function firstSentence(whole: string): string {
+  const paragraph = whole.slice(0, SENTENCE_SCAN);
   const m = /^(.{20,}?[.!?。]|.{20,}?다\.)(?=\s|$)/u.exec(paragraph);
   const sentence = m?.[1] ?? paragraph;
   if (sentence.length <= MAX_HEADING) return sentence;

@@ -5,6 +5,7 @@ import type { Me, User } from '../../../domain/accounts.ts';
 import { ForbiddenError } from '../../../domain/errors.ts';
 import type { Authenticator } from '../../../app/auth/authenticator.ts';
 import { changePassword } from '../../../app/auth/account-admin.ts';
+import { checkPasswordPolicy } from '../../../app/auth/password-policy.ts';
 import { confirmTotp, disableTotp, enrollTotp, regenerateRecoveryCodes } from '../../../app/auth/second-factor.ts';
 import type { Tumen } from '../../../app/tumen.ts';
 import { authOf, clientKeyOf, type CookieSettings, type RequestAuth } from '../actor.ts';
@@ -56,7 +57,7 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRouteOptions> = async (app, {
     schema: {
       tags,
       summary: 'Sign in: sets the session cookie (HttpOnly, Secure, SameSite=Strict) and returns the CSRF token',
-      description: '401 ids: invalid_credentials, totp_required (send totp or recoveryCode too), invalid_second_factor; 429 too_many_attempts with Retry-After.',
+      description: '401 ids: totp_required (the account has 2FA: send totp or recoveryCode with the password; said before the password is checked), invalid_credentials (any factor wrong: which one is not said); 429 too_many_attempts with Retry-After (5 attempts per account, 20 per client, counted before checking).',
       body: loginBodySchema,
       response: { 200: meSchema, ...errorResponses(400, 401, 429) },
     },
@@ -95,20 +96,33 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRouteOptions> = async (app, {
   app.post('/auth/totp/disable', {
     schema: { tags, summary: 'Turn two-factor sign-in off (password and a code required); ends other sessions', body: passwordProofSchema, response: { 204: noContent, ...errorResponses(400, 401, 403) } },
     handler: async (req, reply) => {
-      await disableTotp(store, authOf(req).actor, userOf(req).id, req.body, authOf(req).sessionToken ?? undefined);
+      const user = userOf(req);
+      await authenticator.guarded(user.username, clientKeyOf(req), async () => {
+        await disableTotp(store, authOf(req).actor, user.id, req.body, authOf(req).sessionToken ?? undefined);
+        return true;
+      });
       return reply.code(204).send(null);
     },
   });
 
   app.post('/auth/recovery-codes', {
     schema: { tags, summary: 'Replace all recovery codes with ten new ones (password required)', body: z.object({ password: z.string().min(1).max(1024) }), response: { 200: z.object({ recoveryCodes: z.array(z.string()) }), ...errorResponses(400, 401, 403) } },
-    handler: async (req) => regenerateRecoveryCodes(store, userOf(req).id, req.body.password),
+    handler: async (req) => {
+      const user = userOf(req);
+      return authenticator.guarded(user.username, clientKeyOf(req), () => regenerateRecoveryCodes(store, user.id, req.body.password));
+    },
   });
 
   app.post('/auth/password', {
-    schema: { tags, summary: 'Change the password; ends the account’s other sessions', body: passwordChangeSchema, response: { 204: noContent, ...errorResponses(400, 401, 403) } },
+    schema: { tags, summary: 'Change the password; ends the account’s other sessions and revokes its API tokens (wrong current passwords are throttled like sign-in)', body: passwordChangeSchema, response: { 204: noContent, ...errorResponses(400, 401, 403) } },
     handler: async (req, reply) => {
-      await changePassword(store, userOf(req).id, req.body.currentPassword, req.body.newPassword, authOf(req).sessionToken ?? undefined);
+      const user = userOf(req);
+      // A weak new password is the user's typo, not a guess: refused before the attempt is counted.
+      checkPasswordPolicy(req.body.newPassword, user.username);
+      await authenticator.guarded(user.username, clientKeyOf(req), async () => {
+        await changePassword(store, authOf(req).actor, user.id, req.body.currentPassword, req.body.newPassword, authOf(req).sessionToken ?? undefined);
+        return true;
+      });
       return reply.code(204).send(null);
     },
   });
