@@ -1,4 +1,5 @@
 import { Command, CommanderError } from 'commander';
+import { registerCases } from './commands/cases.command.ts';
 import { registerExport } from './commands/export.command.ts';
 import { registerExtract } from './commands/extract.command.ts';
 import { registerImport } from './commands/import.command.ts';
@@ -29,7 +30,7 @@ export function buildProgram(): Command {
     .showHelpAfterError(false)
     .exitOverride()
     .configureOutput({ writeErr: () => undefined });
-  for (const register of [registerInit, registerImport, registerSources, registerExport, registerServe, registerExtract, registerReview, registerSearch, registerKeys, registerMigrate, registerLog, registerBackup, registerUser]) {
+  for (const register of [registerInit, registerImport, registerSources, registerExport, registerServe, registerExtract, registerReview, registerSearch, registerKeys, registerMigrate, registerLog, registerBackup, registerUser, registerCases]) {
     register(program);
   }
   addKeyOptions(program);
