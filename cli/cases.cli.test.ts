@@ -1,6 +1,7 @@
 import { before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tempDir } from '../test/databases.ts';
 import { writePassphraseFile } from '../test/keys.ts';
@@ -57,5 +58,27 @@ test('bad input: one readable line and a non-zero exit', () => {
     assert.equal(r.code, 1, args.join(' '));
     assert.equal(r.stderr.trim().split('\n').length, 1, r.stderr);
     assert.match(r.stderr, /^tumen: /);
+  }
+});
+
+test('tumen appeal writes a footnoted draft; refusals write nothing', () => {
+  const dir = tempDir('tumen-appeal-out-');
+  const engineer = rows.find((r) => r.risk === 'facing_repatriation')!;
+  const out = join(dir, 'ua.html');
+  const ok = tumen(['appeal', engineer.id, '--kind', 'urgent-appeal', '--format', 'html', '--out', out, '--data', data]);
+  assert.equal(ok.code, 0, ok.stderr);
+  const html = readFileSync(out, 'utf8');
+  assert.match(html, /waiting to be repatriated/);
+  assert.match(html, /<sup><a href="#fn-1"/);
+  for (const args of [
+    [engineer.id, '--kind', 'letter', '--format', 'html'],
+    [engineer.id, '--kind', 'wgad', '--format', 'docx'],
+    ['0190a5c0-0000-7000-8000-000000000099', '--kind', 'wgad', '--format', 'html'],
+  ]) {
+    const bad = join(dir, 'refused.html');
+    const r = tumen(['appeal', ...args, '--out', bad, '--data', data]);
+    assert.equal(r.code, 1, args.join(' '));
+    assert.equal(r.stderr.trim().split('\n').length, 1, r.stderr);
+    assert.equal(existsSync(bad) || existsSync(`${bad}.partial`), false);
   }
 });

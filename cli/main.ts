@@ -1,4 +1,5 @@
 import { Command, CommanderError } from 'commander';
+import { registerAppeal } from './commands/appeal.command.ts';
 import { registerCases } from './commands/cases.command.ts';
 import { registerExport } from './commands/export.command.ts';
 import { registerExtract } from './commands/extract.command.ts';
@@ -30,7 +31,7 @@ export function buildProgram(): Command {
     .showHelpAfterError(false)
     .exitOverride()
     .configureOutput({ writeErr: () => undefined });
-  for (const register of [registerInit, registerImport, registerSources, registerExport, registerServe, registerExtract, registerReview, registerSearch, registerKeys, registerMigrate, registerLog, registerBackup, registerUser, registerCases]) {
+  for (const register of [registerInit, registerImport, registerSources, registerExport, registerServe, registerExtract, registerReview, registerSearch, registerKeys, registerMigrate, registerLog, registerBackup, registerUser, registerCases, registerAppeal]) {
     register(program);
   }
   addKeyOptions(program);

@@ -1,15 +1,12 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { join } from 'node:path';
 import type { Actor } from '../../domain/actor.ts';
-import { resolveConfig } from '../config.ts';
 import type { Tumen } from '../tumen.ts';
-import { openTestTumen, operator } from '../../test/keys.ts';
-import { createTestDatabase, testDialects, type TestDatabase } from '../../test/databases.ts';
-import { SEEDS_DIR, seedFiles } from '../../test/seeds.ts';
-import { loadReferenceData } from './demo-loader.ts';
+import { operator } from '../../test/keys.ts';
+import { testDialects } from '../../test/databases.ts';
+import { citeText, openDemoCases } from '../../test/case-fixtures.ts';
+import { SEEDS_DIR } from '../../test/seeds.ts';
 import { loadDemoCases } from './demo-cases.ts';
-import { importPaths } from './source-importer.ts';
 import { caseDossier } from './case-dossier.ts';
 import { listCases } from './case-register.ts';
 
@@ -18,20 +15,12 @@ const TODAY = '2026-12-06';
 
 for (const dialect of testDialects()) {
   describe(`case register on ${dialect}`, () => {
-    let tdb: TestDatabase;
     let tumen: Tumen;
+    let close: () => Promise<void>;
     before(async () => {
-      tdb = await createTestDatabase(dialect);
-      const env = dialect === 'postgres' ? { TUMEN_DATABASE_URL: tdb.location } : {};
-      tumen = await openTestTumen(resolveConfig({ data: join(tdb.dir, 'data'), env }));
-      await loadReferenceData(tumen, operator);
-      await importPaths(tumen, { paths: seedFiles().filter((f) => f.includes('004_')), actor: operator });
-      assert.equal(await loadDemoCases(tumen.store, operator, SEEDS_DIR), 2);
+      ({ tumen, close } = await openDemoCases(dialect));
     });
-    after(async () => {
-      await tumen.close();
-      await tdb.drop();
-    });
+    after(async () => close());
 
     test('the two seed-004 cases, each status citing the seed text', async () => {
       const cases = await listCases(tumen.store, operator, { today: TODAY });
@@ -85,13 +74,10 @@ for (const dialect of testDialects()) {
       const [c] = await listCases(tumen.store, operator, { risk: 'facing_repatriation' });
       await assert.rejects(tumen.store.records.create(operator, { kind: 'case_consent', body: { caseId: c!.id, uses: ['none'], givenBy: 'family' } }), /must cite/);
       const before = await caseDossier(tumen.store, operator, c!.id, { today: TODAY });
-      const src = await tumen.store.sources.getUnrestricted(before.statuses[0]!.sources[0]!.sourceId);
-      const quote = 'Mr. Chun';
-      const start = src.text.indexOf(quote);
       await tumen.store.records.create(operator, {
         kind: 'case_consent',
         body: { caseId: c!.id, uses: ['none'], givenBy: 'family', date: { value: '2026-01', qualifier: 'exact' } },
-        citations: [{ sourceId: src.id, start, end: start + quote.length, quote, note: '', credibility: 6, rule: null }],
+        citations: [await citeText(tumen, before.statuses[0]!.sources[0]!.sourceId, 'Mr. Chun')],
       });
       const afterwards = await caseDossier(tumen.store, operator, c!.id, { today: TODAY });
       assert.equal(afterwards.consentFor.unCommunication.ok, false);
