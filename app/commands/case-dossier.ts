@@ -165,7 +165,15 @@ class SourceCache {
   private source(id: string): Promise<Omit<CitedPassage, 'quote'>> {
     let p = this.seen.get(id);
     if (!p) {
-      p = this.store.sources.get(this.actor, id).then((s) => ({ sourceId: s.id, title: s.title, outlet: s.publisher, published: s.published?.value ?? null, url: s.url, sha256: s.sha256 }));
+      // A cited source deleted since keeps its tombstone's title; the citation still stands in the log.
+      p = this.store.sources.get(this.actor, id, { includeDeleted: true }).then((s) => ({
+        sourceId: s.id,
+        title: s.deletedAt ? `${s.title} (deleted)` : s.title,
+        outlet: s.publisher,
+        published: s.published?.value ?? null,
+        url: s.url,
+        sha256: s.sha256,
+      }));
       this.seen.set(id, p);
     }
     return p;

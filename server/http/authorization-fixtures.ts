@@ -13,6 +13,8 @@ export interface ContentFixtures {
   otherCandidateId: string;
   personId: string;
   figureId: string;
+  /** A case with a consent to UN communication, so an appeal can be drafted inside the compartment. */
+  caseId: string;
 }
 
 let n = 0;
@@ -37,6 +39,8 @@ export async function createContent(tumen: Tumen, compartment: string): Promise<
   const other = await store.records.create(op, { kind: 'event', status: 'candidate', body: eventBody, citations: [cite] });
   const person = await store.records.create(op, { kind: 'person', body: { pseudonym: `P${n}` }, protected: { realName: `SECRET-NAME-${n}` }, compartments: [compartment] });
   const figure = await store.records.create(op, { kind: 'figure', body: { metric: `metric-${compartment}`, value: 600 }, citations: [cite] });
+  const kase = await store.records.create(op, { kind: 'case', body: { label: `Case ${n}`, personId: person.id }, compartments: [compartment] });
+  await store.records.create(op, { kind: 'case_consent', body: { caseId: kase.id, uses: ['un_communication'], givenBy: 'victim' }, citations: [cite] });
   return {
     sourceId: source.id,
     evidenceId: evidence.id,
@@ -46,6 +50,7 @@ export async function createContent(tumen: Tumen, compartment: string): Promise<
     otherCandidateId: other.id,
     personId: person.id,
     figureId: figure.id,
+    caseId: kase.id,
   };
 }
 
@@ -55,5 +60,6 @@ export function idFor(url: string, fx: ContentFixtures): string {
   if (url.startsWith('/api/evidence/')) return fx.evidenceId;
   if (url.startsWith('/api/candidates/')) return fx.candidateId;
   if (url.startsWith('/api/figures/')) return fx.figureId;
+  if (url.startsWith('/api/cases/')) return fx.caseId;
   return fx.eventId;
 }

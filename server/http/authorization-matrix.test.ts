@@ -53,6 +53,7 @@ function callFor(route: RouteEntry, fx: ContentFixtures, extra: { tokenId: strin
     'PATCH /api/users/:id': { displayName: 'Renamed' },
     'PATCH /api/settings/security': { requireTotp: false },
     'POST /api/compartments': { id: `matrix-${unique}`, label: 'm' },
+    'POST /api/cases/:id/appeal': { kind: 'urgent-appeal', format: 'html' },
   };
   const key = `${method} ${url}`;
   if (key === 'POST /api/imports') return { path, raw: new TextEncoder().encode(`imported ${unique} ${Date.now()}`), headers: { 'x-file-name': `m${unique}.txt` } };

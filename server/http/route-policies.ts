@@ -84,6 +84,10 @@ export const ROUTE_POLICIES: Readonly<Record<string, RoutePolicy>> = {
   'GET /api/figures/series': READ_RECORD,
   'POST /api/figures/:id/pin': WRITE_RECORD,
 
+  'GET /api/case-register': READ_RECORD,
+  'GET /api/cases/:id/dossier': READ_RECORD,
+  'POST /api/cases/:id/appeal': READ_RECORD,
+
   'GET /api/export': can('run', 'export'),
   'GET /api/audit': can('read', 'audit'),
 };
