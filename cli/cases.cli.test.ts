@@ -82,3 +82,25 @@ test('tumen appeal writes a footnoted draft; refusals write nothing', () => {
     assert.equal(existsSync(bad) || existsSync(`${bad}.partial`), false);
   }
 });
+
+test('tumen export --profile public: open data, and refusals that write nothing', () => {
+  const dir = tempDir('tumen-public-out-');
+  const out = join(dir, 'public.geojson');
+  const ok = tumen(['export', '--profile', 'public', '--format', 'geojson', '--publishable', 'default', '--out', out, '--data', data]);
+  assert.equal(ok.code, 0, ok.stderr);
+  const doc = JSON.parse(readFileSync(out, 'utf8')) as { type: string; features: unknown[] };
+  assert.equal(doc.type, 'FeatureCollection');
+  assert.doesNotMatch(readFileSync(out, 'utf8'), /Ms Lee|Software engineer/);
+  for (const args of [
+    ['--format', 'json'],
+    ['--format', 'json', '--publishable', 'default', '--include-protected'],
+    ['--format', 'json', '--publishable', 'default', '--grid', '0.0001'],
+    ['--format', 'xml', '--publishable', 'default'],
+  ]) {
+    const bad = join(dir, 'refused.json');
+    const r = tumen(['export', '--profile', 'public', ...args, '--out', bad, '--data', data]);
+    assert.equal(r.code, 1, args.join(' '));
+    assert.equal(r.stderr.trim().split('\n').length, 1, r.stderr);
+    assert.equal(existsSync(bad) || existsSync(`${bad}.partial`), false, args.join(' '));
+  }
+});
