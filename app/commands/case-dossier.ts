@@ -1,66 +1,13 @@
 import type { Actor } from '../../domain/actor.ts';
+import type { CaseDossier, CaseStatusView, CitedPassage, ConsentCheck, ConsentView } from '../../domain/case-views.ts';
 import { NotFoundError } from '../../domain/errors.ts';
-import { consentCovers, consentStatement, type ConsentRefusal } from '../../domain/consent.ts';
+import { consentCovers, consentStatement } from '../../domain/consent.ts';
 import { comparePartialDates, interval, type PartialDate } from '../../domain/partial-date.ts';
-import type { Citation, PersonProtected, RecordKind, TumenRecord } from '../../domain/records.ts';
+import type { Citation, RecordKind, TumenRecord } from '../../domain/records.ts';
 import { recordLabel } from '../../domain/record-text.ts';
-import type { CaseRisk } from '../../domain/vocabulary.ts';
 import type { Store } from '../../store/store.ts';
 
-/** A cited passage with what a reader needs to find it again: title, outlet, date, quote, URL. */
-export interface CitedPassage {
-  sourceId: string;
-  title: string;
-  outlet: string;
-  published: string | null;
-  url: string;
-  quote: string;
-  sha256: string;
-}
-
-export interface CaseStatusView {
-  id: string;
-  status: string;
-  date: PartialDate | null;
-  place: { id: string; name: string } | null;
-  note: string;
-  sources: CitedPassage[];
-}
-
-export interface ConsentView {
-  id: string;
-  statement: string;
-  uses: string[];
-  givenBy: string;
-  through: string;
-  date: PartialDate | null;
-  expires: PartialDate | null;
-  demoOnly: boolean;
-  sources: CitedPassage[];
-}
-
-export type ConsentCheck = { ok: true; consentId: string } | { ok: false; reason: ConsentRefusal; message: string };
-
-export interface CaseDossier {
-  id: string;
-  label: string;
-  risk: CaseRisk;
-  summary: string;
-  recordStatus: string;
-  updatedAt: string;
-  compartments: string[];
-  person: { id: string; pseudonym: string; sex: string; ageGroup: string; protected?: PersonProtected } | null;
-  /** Oldest first; undated statuses last, in the order they were recorded. */
-  statuses: CaseStatusView[];
-  latestStatus: string | null;
-  /** The last day the latest dated status can refer to (YYYY-MM-DD), and how long ago that is. */
-  lastNews: string | null;
-  daysSinceLastNews: number | null;
-  places: Array<{ id: string; name: string }>;
-  organizations: Array<{ id: string; name: string }>;
-  consents: ConsentView[];
-  consentFor: { unCommunication: ConsentCheck; publication: ConsentCheck };
-}
+export type { CaseDossier, CaseStatusView, CitedPassage, ConsentCheck, ConsentView } from '../../domain/case-views.ts';
 
 export interface DossierOptions {
   /** Person protected fields, for actors allowed them; the read is written to the audit log. */

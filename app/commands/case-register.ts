@@ -1,4 +1,5 @@
 import type { Actor } from '../../domain/actor.ts';
+import type { CaseListItem } from '../../domain/case-views.ts';
 import { ValidationError } from '../../domain/errors.ts';
 import { CASE_RISKS, CASE_STATUSES, type CaseRisk } from '../../domain/vocabulary.ts';
 import type { Store } from '../../store/store.ts';
@@ -14,12 +15,6 @@ export interface CaseFilter {
   today?: string;
 }
 
-export type CaseListItem = Pick<CaseDossier, 'id' | 'label' | 'risk' | 'latestStatus' | 'lastNews' | 'daysSinceLastNews' | 'updatedAt' | 'compartments'> & {
-  person: string | null;
-  places: string[];
-  statuses: number;
-  unCommunicationConsent: boolean;
-};
 
 /** Rejects a filter that cannot match anything by mistake (a misspelt status or risk). */
 export function checkCaseFilter(f: CaseFilter): void {

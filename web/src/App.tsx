@@ -13,6 +13,7 @@ const NAV = [
   { to: '/review', key: 'nav.review' },
   { to: '/search', key: 'nav.search' },
   { to: '/map', key: 'nav.map' },
+  { to: '/cases', key: 'nav.cases' },
 ] as const;
 
 class ScreenBoundary extends Component<{ children: ReactNode; resetKey: string }, { error: unknown }> {

@@ -11,6 +11,8 @@ export const ROUTES: Array<{ path: string; screen: Screen }> = [
   { path: '/records/:id', screen: lazy(() => import('./screens/records/RecordScreen.tsx')) },
   { path: '/series', screen: lazy(() => import('./screens/records/SeriesScreen.tsx')) },
   { path: '/search', screen: lazy(() => import('./screens/search/SearchScreen.tsx')) },
+  { path: '/cases', screen: lazy(() => import('./screens/cases/CasesScreen.tsx')) },
+  { path: '/cases/:id', screen: lazy(() => import('./screens/cases/CaseScreen.tsx')) },
   { path: '/map', screen: lazy(() => import('./screens/map/MapScreen.tsx')) },
   { path: '/sign-in', screen: lazy(() => import('./screens/signin/SignInScreen.tsx')) },
 ];
