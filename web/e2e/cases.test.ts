@@ -52,3 +52,13 @@ test('the cases list filters by risk; a case page draws its cited timeline (en a
   await screenshot(ko, 'case-page-ko');
   assert.deepEqual([...pageProblems(page), ...pageProblems(ko)], []);
 });
+
+test('the appeal draft the case page downloads renders as a footnoted page', { skip: missing ?? false }, async () => {
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /urgent appeal/i }).click()]);
+  const html = await (await import('node:fs/promises')).readFile((await download.path())!, 'utf8');
+  assert.match(html, /<sup><a href="#fn-1"/);
+  const draft = await newPage(browser);
+  await draft.setContent(html);
+  assert.match((await draft.locator('h1').textContent()) ?? '', /urgent appeal/);
+  await screenshot(draft, 'appeal-draft-en');
+});
