@@ -14,6 +14,7 @@ import { usersRoutes } from './http/auth/users.routes.ts';
 import { logRedaction, logSerializers } from './log-options.ts';
 import { collectRoutes, routesWithoutPolicy } from './route-table.ts';
 import { candidatesRoutes } from './http/candidates/candidates.routes.ts';
+import { publicExportRoutes } from './http/publish/public-export.routes.ts';
 import { casesRoutes } from './http/cases/cases.routes.ts';
 import { figuresRoutes } from './http/figures/figures.routes.ts';
 import { searchRoutes } from './http/search/search.routes.ts';
@@ -94,6 +95,7 @@ export async function buildServer(tumen: Tumen, opts: ServerOptions = {}): Promi
       await api.register(candidatesRoutes, { tumen });
       await api.register(figuresRoutes, { tumen });
       await api.register(casesRoutes, { tumen });
+      await api.register(publicExportRoutes, { tumen });
       await api.register(searchRoutes, { tumen });
     },
     { prefix: '/api' },

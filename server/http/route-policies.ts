@@ -89,6 +89,7 @@ export const ROUTE_POLICIES: Readonly<Record<string, RoutePolicy>> = {
   'POST /api/cases/:id/appeal': READ_RECORD,
 
   'GET /api/export': can('run', 'export'),
+  'GET /api/public-export': can('run', 'export'),
   'GET /api/audit': can('read', 'audit'),
 };
 
