@@ -1,7 +1,7 @@
 import { before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tempDir } from '../test/databases.ts';
 import { writePassphraseFile } from '../test/keys.ts';
@@ -103,4 +103,25 @@ test('tumen export --profile public: open data, and refusals that write nothing'
     assert.equal(r.stderr.trim().split('\n').length, 1, r.stderr);
     assert.equal(existsSync(bad) || existsSync(`${bad}.partial`), false, args.join(' '));
   }
+});
+
+test('tumen report and tumen verify-report; a tampered report and an impossible range fail', () => {
+  const dir = tempDir('tumen-report-out-');
+  const out = join(dir, 'report.html');
+  const made = tumen(['report', '--format', 'html', '--lang', 'en', '--out', out, '--data', data]);
+  assert.equal(made.code, 0, made.stderr);
+  const ok = tumen(['verify-report', out]);
+  assert.equal(ok.code, 0, ok.stderr);
+  assert.match(ok.stdout, /report verified/);
+  const html = readFileSync(out, 'utf8');
+  const tampered = join(dir, 'tampered.html');
+  writeFileSync(tampered, html.replace(/"state_hash":"[0-9a-f]/, '"state_hash":"x'));
+  const bad = tumen(['verify-report', tampered]);
+  assert.equal(bad.code, 1);
+  assert.match(bad.stderr, /inclusion proof/);
+  const never = join(dir, 'never.html');
+  const range = tumen(['report', '--from', '2024', '--to', '2023', '--out', never, '--data', data]);
+  assert.equal(range.code, 1);
+  assert.equal(range.stderr.trim().split('\n').length, 1, range.stderr);
+  assert.equal(existsSync(never), false);
 });

@@ -1,4 +1,5 @@
 import { Command, CommanderError } from 'commander';
+import { registerReport } from './commands/report.command.ts';
 import { registerAppeal } from './commands/appeal.command.ts';
 import { registerCases } from './commands/cases.command.ts';
 import { registerExport } from './commands/export.command.ts';
@@ -31,7 +32,7 @@ export function buildProgram(): Command {
     .showHelpAfterError(false)
     .exitOverride()
     .configureOutput({ writeErr: () => undefined });
-  for (const register of [registerInit, registerImport, registerSources, registerExport, registerServe, registerExtract, registerReview, registerSearch, registerKeys, registerMigrate, registerLog, registerBackup, registerUser, registerCases, registerAppeal]) {
+  for (const register of [registerInit, registerImport, registerSources, registerExport, registerServe, registerExtract, registerReview, registerSearch, registerKeys, registerMigrate, registerLog, registerBackup, registerUser, registerCases, registerAppeal, registerReport]) {
     register(program);
   }
   addKeyOptions(program);
