@@ -62,3 +62,16 @@ test('the appeal draft the case page downloads renders as a footnoted page', { s
   assert.match((await draft.locator('h1').textContent()) ?? '', /urgent appeal/);
   await screenshot(draft, 'appeal-draft-en');
 });
+
+test('the situation report page in both languages', { skip: missing ?? false }, async () => {
+  const { renderReport } = await import('../../app/reports/report-renderer.ts');
+  const op = await server.tumen.store.accounts.compartments.operatorUnrestricted(SYSTEM_ACTOR);
+  for (const lang of ['en', 'ko'] as const) {
+    const html = (await renderReport(server.tumen, op, { format: 'html', lang })).toString('utf8');
+    const report = await newPage(browser);
+    await report.setContent(html);
+    await report.locator('svg').first().waitFor();
+    assert.match((await report.locator('h1').textContent()) ?? '', lang === 'ko' ? /상황 보고서/ : /Situation report/);
+    await screenshot(report, `report-${lang}`);
+  }
+});
