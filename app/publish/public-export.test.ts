@@ -85,6 +85,11 @@ for (const dialect of testDialects()) {
       for (const a of doc.aggregates) assert.equal(a.suppressed, a.count === null);
       const two = doc.aggregates.filter((a) => (a as { eventType?: string }).eventType === 'execution_punishment');
       assert.deepEqual(two, [{ eventType: 'execution_punishment', year: '2024', place: 'Hyesan', count: null, suppressed: true }], 'two events are under k = 5');
+      const huridocs = JSON.parse(await exportText(tumen, 'huridocs')) as { events: Array<{ acts: Array<{ code: string }>; initialDate: string | null; location: { name: string | null } | null }> };
+      const coded = huridocs.events.filter((e) => e.initialDate === '2024');
+      assert.equal(coded.length, 2);
+      assert.deepEqual(coded[0]!.acts.map((a) => a.code), ['01 01 01 01', '01 01 01 03']);
+      assert.equal(coded[0]!.location?.name, 'Hyesan');
       const out = new PassThrough();
       await assert.rejects(exportPublic(tumen.store, { format: 'json', out, publishable: ['default'], grid: 0.001 }), /--grid/);
       await assert.rejects(exportPublic(tumen.store, { format: 'json', out, publishable: [] }), /publishable/);
