@@ -40,7 +40,8 @@ export async function benchExport(n = 100_000): Promise<void> {
     });
   }
   await tumen.close();
-  for (const format of ['json', 'csv'] as const) {
+  // public-*: the open-data profile (redaction rules, coarsening, k-suppression) over the same records.
+  for (const format of ['json', 'csv', 'public-json', 'public-geojson'] as const) {
     const out = join(dir, `export.${format}`);
     const { ms, maxRssKb } = await runExport(dir, format, out);
     console.log(`export ${format}: ${(ms / 1000).toFixed(2)} s, ${Math.round(n / (ms / 1000)).toLocaleString('en-US')} records/s, peak RSS ${mib(maxRssKb * 1024)}, file ${mib(statSync(out).size)}`);
@@ -55,10 +56,13 @@ function runExport(dataDir: string, format: string, out: string): Promise<{ ms: 
     import { resolveConfig } from './app/config.ts';
     import { openTestTumen, operator } from './test/keys.ts';
     import { exportAll } from './app/commands/exporter.ts';
+    import { exportPublic } from './app/publish/public-export.ts';
     const tumen = await openTestTumen(resolveConfig({ data: ${JSON.stringify(dataDir)} }));
     const out = createWriteStream(${JSON.stringify(out)});
     const t = performance.now();
-    await exportAll(tumen, { format: ${JSON.stringify(format)}, out, actor: operator });
+    const format = ${JSON.stringify(format)};
+    if (format.startsWith('public-')) await exportPublic(tumen.store, { format: format.slice(7), out, publishable: ['default'] });
+    else await exportAll(tumen, { format, out, actor: operator });
     out.end(); await finished(out);
     const ms = performance.now() - t;
     await tumen.close();

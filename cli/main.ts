@@ -1,4 +1,7 @@
 import { Command, CommanderError } from 'commander';
+import { registerReport } from './commands/report.command.ts';
+import { registerAppeal } from './commands/appeal.command.ts';
+import { registerCases } from './commands/cases.command.ts';
 import { registerExport } from './commands/export.command.ts';
 import { registerExtract } from './commands/extract.command.ts';
 import { registerImport } from './commands/import.command.ts';
@@ -30,7 +33,7 @@ export function buildProgram(): Command {
     .showHelpAfterError(false)
     .exitOverride()
     .configureOutput({ writeErr: () => undefined });
-  for (const register of [registerInit, registerImport, registerSources, registerExport, registerServe, registerExtract, registerReview, registerSearch, registerKeys, registerMigrate, registerLog, registerBackup, registerUser, registerIntake]) {
+  for (const register of [registerInit, registerImport, registerSources, registerExport, registerServe, registerExtract, registerReview, registerSearch, registerKeys, registerMigrate, registerLog, registerBackup, registerUser, registerIntake, registerCases, registerAppeal, registerReport]) {
     register(program);
   }
   addKeyOptions(program);

@@ -26,6 +26,7 @@ import type {
   SourceSummaryView,
   SourceView,
 } from './api-types.ts';
+import type { CaseDossier, CaseListItem } from './case-views.ts';
 import type { Citation, RecordKind } from './records.ts';
 import type { SearchResult } from './search.ts';
 
@@ -191,6 +192,12 @@ export function createClient(options: ClientOptions = {}) {
     figureSeries: (metric: string, q: { candidates?: 'include' } = {}, o?: CallOptions) => get<FigureSeriesView>('/figures/series', { metric, ...q }, o),
     /** Chooses this figure as the value shown for its metric, period and place. */
     pinFigure: (figureId: string, o?: CallOptions) => request<void>('POST', `/figures/${id(figureId)}/pin`, { body: {}, signal: o?.signal }),
+
+    caseRegister: (q: { status?: string; risk?: string; minDays?: number; maxDays?: number } = {}, o?: CallOptions) => get<{ items: CaseListItem[] }>('/case-register', q, o),
+    caseDossier: (caseId: string, o?: CallOptions) => get<CaseDossier>(`/cases/${id(caseId)}/dossier`, undefined, o),
+    /** The HTML draft of a UN communication; refused (ApiError consent_missing…) without consent in force. */
+    appealHtml: (caseId: string, kind: 'urgent-appeal' | 'wgad', o?: CallOptions) =>
+      request<string>('POST', `/cases/${id(caseId)}/appeal`, { body: { kind, format: 'html' }, signal: o?.signal }),
 
     search: (q: SearchQuery, o?: CallOptions) =>
       get<SearchResult>('/search', { q: searchQueryText(q), limit: q.limit, offset: q.offset }, o),

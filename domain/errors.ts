@@ -75,3 +75,10 @@ export class ImportError extends TumenError {
     super(`import_${reason}`, message);
   }
 }
+
+/** A use of a case its consent does not cover (missing, expired, or refused): nothing is produced. */
+export class ConsentError extends TumenError {
+  constructor(reason: 'consent_missing' | 'consent_expired' | 'consent_refused', message: string) {
+    super(reason, message);
+  }
+}

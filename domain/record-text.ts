@@ -27,6 +27,8 @@ export function recordLabel(kind: RecordKind, body: AnyBody): string {
       return `${b.status.replace(/_/g, ' ')}${b.date ? ` ${b.date.value}` : ''}`;
     case 'involvement':
       return b.role;
+    case 'case_consent':
+      return `consent: ${b.uses.join(', ')}${b.date ? ` ${b.date.value}` : ''}`;
   }
 }
 
@@ -46,6 +48,7 @@ export function recordSearchText(kind: RecordKind, body: AnyBody): string {
       return [b.label, b.segment, b.description].join(' ');
     case 'observation':
     case 'case_status':
+    case 'case_consent':
       return b.note;
     case 'figure':
       return [b.metric, b.note].join(' ');
@@ -73,6 +76,8 @@ export function recordType(kind: RecordKind, body: AnyBody): string | null {
       return b.role;
     case 'figure':
       return b.unit;
+    case 'case_consent':
+      return b.givenBy;
     case 'person':
     case 'case':
       return null;
@@ -83,7 +88,7 @@ export function recordDates(kind: RecordKind, body: AnyBody): { lo: string; hi: 
   const b = body as Record<string, any>;
   if (kind === 'event' && (b.start || b.end)) return rangeInterval({ start: b.start, end: b.end ?? b.start });
   if (kind === 'figure' && b.period) return rangeInterval(b.period);
-  const d: PartialDate | null = kind === 'observation' || kind === 'case_status' ? b.date : null;
+  const d: PartialDate | null = kind === 'observation' || kind === 'case_status' || kind === 'case_consent' ? b.date : null;
   return d ? interval(d) : null;
 }
 
@@ -95,7 +100,7 @@ export function recordParentId(kind: RecordKind, body: AnyBody): string | null {
   const b = body as Record<string, any>;
   if (kind === 'involvement') return b.eventId;
   if (kind === 'observation') return b.installationId;
-  if (kind === 'case_status') return b.caseId;
+  if (kind === 'case_status' || kind === 'case_consent') return b.caseId;
   if (kind === 'place') return b.parentId;
   return null;
 }

@@ -1,7 +1,10 @@
 import { z } from 'zod';
 import { dateRangeSchema, partialDateSchema } from './partial-date.ts';
 import {
+  CASE_RISKS,
   CASE_STATUSES,
+  CONSENT_GIVERS,
+  CONSENT_USES,
   COUNT_QUALIFIERS,
   EVENT_TYPES,
   FIGURE_QUALIFIERS,
@@ -140,6 +143,9 @@ export const figureBodySchema = z.object({
 export const caseBodySchema = z.object({
   label: nonEmpty(200),
   personId: idSchema.nullable().default(null),
+  risk: z.enum(CASE_RISKS).default('unknown'),
+  /** Organisations involved (submitting, assisting, detaining authority…); places come from the statuses. */
+  organizationIds: z.array(idSchema).max(50).default([]),
   summary: text(20_000).default(''),
 });
 
@@ -149,6 +155,24 @@ export const caseStatusBodySchema = z.object({
   date: partialDateSchema.nullable().default(null),
   placeId: idSchema.nullable().default(null),
   note: text(10_000).default(''),
+});
+
+/**
+ * Who consented to what use of a case, when, through whom, until when. Consent is evidence like
+ * any other: the record must cite the passage that records it (a testimony, or a signed note
+ * imported as a source). A later consent for the same case supersedes an earlier one.
+ */
+export const caseConsentBodySchema = z.object({
+  caseId: idSchema,
+  uses: z.array(z.enum(CONSENT_USES)).min(1).max(CONSENT_USES.length),
+  givenBy: z.enum(CONSENT_GIVERS),
+  /** Through whom it was obtained (an organisation, a lawyer); never the person's real name. */
+  through: text(500).default(''),
+  date: partialDateSchema.nullable().default(null),
+  expires: partialDateSchema.nullable().default(null),
+  /** Demo data only: says so wherever the consent is shown, so it cannot pass for a real one. */
+  demoOnly: z.boolean().default(false),
+  note: text(5_000).default(''),
 });
 
 export const RECORD_BODY_SCHEMAS = {
@@ -162,6 +186,7 @@ export const RECORD_BODY_SCHEMAS = {
   figure: figureBodySchema,
   case: caseBodySchema,
   case_status: caseStatusBodySchema,
+  case_consent: caseConsentBodySchema,
 } as const;
 
 export type RecordKind = keyof typeof RECORD_BODY_SCHEMAS;
@@ -175,6 +200,7 @@ export const CITED_KINDS: ReadonlySet<RecordKind> = new Set([
   'observation',
   'involvement',
   'case_status',
+  'case_consent',
 ]);
 
 export const recordStatusSchema = z.enum(RECORD_STATUSES);
@@ -205,6 +231,6 @@ export function parseRecordBody<K extends RecordKind>(kind: K, body: unknown): R
 
 /** The ids a record points at, so the store can check they exist and the API can link them. */
 export function referencedIds(kind: RecordKind, body: Record<string, unknown>): string[] {
-  const keys = ['placeId', 'parentId', 'eventId', 'actorId', 'installationId', 'caseId', 'personId'];
-  return keys.map((k) => body[k]).filter((v): v is string => typeof v === 'string');
+  const keys = ['placeId', 'parentId', 'eventId', 'actorId', 'installationId', 'caseId', 'personId', 'organizationIds'];
+  return keys.flatMap((k) => body[k]).filter((v): v is string => typeof v === 'string');
 }

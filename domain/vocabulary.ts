@@ -115,5 +115,16 @@ export const INVOLVEMENT_ROLES = ['victim', 'perpetrator', 'witness', 'source'] 
 
 export const CASE_STATUSES = ['in_hiding', 'detained', 'transferred', 'repatriated', 'missing', 'safe'] as const;
 
+/** What a case's person is at risk of now: the analyst's judgement, read from the status timeline. */
+export const CASE_RISKS = ['detained', 'facing_repatriation', 'disappeared', 'repatriated', 'in_hiding', 'safe', 'unknown'] as const;
+export type CaseRisk = (typeof CASE_RISKS)[number];
+
+/** The uses a person (or their family) may consent to; `none` records an explicit refusal. */
+export const CONSENT_USES = ['un_communication', 'publication', 'none'] as const;
+export type ConsentUse = (typeof CONSENT_USES)[number];
+
+/** Who gave the consent: Special Procedures accept the victim's, the family's or a representative's. */
+export const CONSENT_GIVERS = ['victim', 'family', 'legal_representative', 'other'] as const;
+
 export const RECORD_STATUSES = ['candidate', 'confirmed', 'rejected'] as const;
 export type RecordStatus = (typeof RECORD_STATUSES)[number];

@@ -14,6 +14,8 @@ import { usersRoutes } from './http/auth/users.routes.ts';
 import { logRedaction, logSerializers } from './log-options.ts';
 import { collectRoutes, routesWithoutPolicy } from './route-table.ts';
 import { candidatesRoutes } from './http/candidates/candidates.routes.ts';
+import { publicExportRoutes } from './http/publish/public-export.routes.ts';
+import { casesRoutes } from './http/cases/cases.routes.ts';
 import { figuresRoutes } from './http/figures/figures.routes.ts';
 import { searchRoutes } from './http/search/search.routes.ts';
 import { registerErrorHandling } from './http/errors.ts';
@@ -106,6 +108,8 @@ export async function buildServer(tumen: Tumen, opts: ServerOptions = {}): Promi
       await api.register(auditRoutes, { tumen });
       await api.register(candidatesRoutes, { tumen });
       await api.register(figuresRoutes, { tumen });
+      await api.register(casesRoutes, { tumen });
+      await api.register(publicExportRoutes, { tumen });
       await api.register(searchRoutes, { tumen });
       await api.register(intakeStaffRoutes, { tumen, service: intake });
     },

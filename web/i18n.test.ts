@@ -65,6 +65,8 @@ test('every controlled-vocabulary value has a label', () => {
     figure_qualifier: vocabulary.FIGURE_QUALIFIERS,
     role: vocabulary.INVOLVEMENT_ROLES,
     case_status: vocabulary.CASE_STATUSES,
+    case_risk: vocabulary.CASE_RISKS,
+    consent_giver: vocabulary.CONSENT_GIVERS,
     record_status: vocabulary.RECORD_STATUSES,
     record_kind: RECORD_KINDS,
   };

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { existsSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
-import { loadReferenceData } from '../../app/commands/demo-loader.ts';
+import { loadDemo, loadReferenceData } from '../../app/commands/demo-loader.ts';
 import { resolveConfig } from '../../app/config.ts';
 import { keysPath } from '../../app/keys/keys-file.ts';
 import { hasUnencryptedData } from '../../app/keys/setup.ts';
@@ -29,7 +29,8 @@ export function registerInit(program: Command): void {
     .description('create a data folder: its keys (from a passphrase or key file), database and reference data')
     .option('--data <dir>', 'data folder')
     .option('--no-reference', 'do not load reference data')
-    .action(async (opts: { data?: string; reference: boolean }) => {
+    .option('--demo', 'also load the sample reports and the demo cases (what `npm start` serves)')
+    .action(async (opts: { data?: string; reference: boolean; demo?: boolean }) => {
       const config = resolveConfig({ data: opts.data, create: true });
       const fresh = !existsSync(keysPath(config.dataDir));
       if (fresh && (await hasUnencryptedData(config))) {
@@ -38,9 +39,11 @@ export function registerInit(program: Command): void {
       const vault = fresh ? await initVault(config.dataDir, await firstSecret()) : await unlockVault(config.dataDir, cliSecretSource());
       const tumen = await openTumen(config, vault);
       try {
-        const ref = opts.reference ? await loadReferenceData(tumen, cliActor()) : { places: 0, figures: 0 };
+        const demo = opts.demo ? await loadDemo(tumen, cliActor()) : null;
+        const ref = demo ?? (opts.reference ? await loadReferenceData(tumen, cliActor()) : { places: 0, figures: 0 });
         processOutput.out(`Tumen data folder ${fresh ? 'ready' : 'already set up'}: ${tumen.config.dataDir}`);
         processOutput.out(`database: ${tumen.store.dialect}; reference data loaded: ${ref.places} places, ${ref.figures} figures`);
+        if (demo) processOutput.out(`demo: ${demo.imports.filter((r) => r.status === 'imported').length} sample reports imported, ${demo.cases} demo cases created`);
         if (fresh) processOutput.out(`keys: ${keysPath(config.dataDir)} (log origin ${vault.origin}); without the ${vault.file.master.kind === 'keyfile' ? 'key file' : 'passphrase'} the data cannot be read`);
       } finally {
         await tumen.close();

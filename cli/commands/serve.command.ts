@@ -39,7 +39,7 @@ export function registerServe(program: Command): void {
       if (opts.demo) {
         const demo = await loadDemo(tumen, cliActor());
         const imported = demo.imports.filter((r) => r.status === 'imported').length;
-        processOutput.out(`demo data: ${demo.places} places and ${demo.figures} figures loaded, ${imported} sample reports imported (${demo.imports.length - imported} already present)`);
+        processOutput.out(`demo data: ${demo.places} places and ${demo.figures} figures loaded, ${imported} sample reports imported (${demo.imports.length - imported} already present), ${demo.cases} demo cases created`);
       }
       // Loaded on demand: the other commands start faster without Fastify.
       const { startServer } = await import('../../server/main.ts');

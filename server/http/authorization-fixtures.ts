@@ -19,6 +19,8 @@ export interface ContentFixtures {
   /** A received intake submission and one of its stored objects (intake is not compartmented). */
   intakeId: string;
   intakeObjectId: string;
+  /** A case with a consent to UN communication, so an appeal can be drafted inside the compartment. */
+  caseId: string;
 }
 
 let n = 0;
@@ -44,6 +46,8 @@ export async function createContent(tumen: Tumen, compartment: string): Promise<
   const person = await store.records.create(op, { kind: 'person', body: { pseudonym: `P${n}` }, protected: { realName: `SECRET-NAME-${n}` }, compartments: [compartment] });
   const figure = await store.records.create(op, { kind: 'figure', body: { metric: `metric-${compartment}`, value: 600 }, citations: [cite] });
   const intake = await createIntakeFixture(tumen);
+  const kase = await store.records.create(op, { kind: 'case', body: { label: `Case ${n}`, personId: person.id }, compartments: [compartment] });
+  await store.records.create(op, { kind: 'case_consent', body: { caseId: kase.id, uses: ['un_communication'], givenBy: 'victim' }, citations: [cite] });
   return {
     ...intake,
     sourceId: source.id,
@@ -54,6 +58,7 @@ export async function createContent(tumen: Tumen, compartment: string): Promise<
     otherCandidateId: other.id,
     personId: person.id,
     figureId: figure.id,
+    caseId: kase.id,
   };
 }
 
@@ -65,6 +70,7 @@ export function idFor(url: string, fx: ContentFixtures): string {
   if (url.startsWith('/api/figures/')) return fx.figureId;
   if (url.startsWith('/api/intake/objects/')) return fx.intakeObjectId;
   if (url.startsWith('/api/intake/')) return fx.intakeId;
+  if (url.startsWith('/api/cases/')) return fx.caseId;
   return fx.eventId;
 }
 

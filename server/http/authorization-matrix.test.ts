@@ -53,11 +53,13 @@ function callFor(route: RouteEntry, fx: ContentFixtures, extra: { tokenId: strin
     'PATCH /api/users/:id': { displayName: 'Renamed' },
     'PATCH /api/settings/security': { requireTotp: false },
     'POST /api/compartments': { id: `matrix-${unique}`, label: 'm' },
+    'POST /api/cases/:id/appeal': { kind: 'urgent-appeal', format: 'html' },
   };
   const key = `${method} ${url}`;
   if (key === 'POST /api/imports') return { path, raw: new TextEncoder().encode(`imported ${unique} ${Date.now()}`), headers: { 'x-file-name': `m${unique}.txt` } };
   if (key === 'GET /api/figures/series') return { path: `${path}?metric=metric-default` };
   if (key === 'GET /api/export') return { path: `${path}?format=csv` };
+  if (key === 'GET /api/public-export') return { path: `${path}?format=geojson&publishable=default` };
   if (method === 'POST' && /^\/api\/[a-z_]+$/.test(url) && !(key in bodies) && !url.startsWith('/api/candidates')) return { path, body: {} };
   return key in bodies ? { path, body: bodies[key] } : { path };
 }

@@ -84,7 +84,12 @@ export const ROUTE_POLICIES: Readonly<Record<string, RoutePolicy>> = {
   'GET /api/figures/series': READ_RECORD,
   'POST /api/figures/:id/pin': WRITE_RECORD,
 
+  'GET /api/case-register': READ_RECORD,
+  'GET /api/cases/:id/dossier': READ_RECORD,
+  'POST /api/cases/:id/appeal': READ_RECORD,
+
   'GET /api/export': can('run', 'export'),
+  'GET /api/public-export': can('run', 'export'),
   'GET /api/audit': can('read', 'audit'),
 
   // The intake inbox: whoever may create sources may read what arrives and answer it.

@@ -14,6 +14,7 @@ const NAV = [
   { to: '/search', key: 'nav.search' },
   { to: '/map', key: 'nav.map' },
   { to: '/intake-inbox', key: 'nav.intake' },
+  { to: '/cases', key: 'nav.cases' },
 ] as const;
 
 class ScreenBoundary extends Component<{ children: ReactNode; resetKey: string }, { error: unknown }> {

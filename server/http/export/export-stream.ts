@@ -1,3 +1,4 @@
+import type { FastifyReply } from 'fastify';
 import { PassThrough } from 'node:stream';
 
 /**
@@ -29,4 +30,14 @@ export class ExportStream extends PassThrough {
     if (this.aborted) throw new Error('export aborted: the client went away');
     return (super.write as (...args: unknown[]) => boolean)(chunk, encoding, cb);
   }
+}
+
+/** A streamed download: never cached, never sniffed into another type. */
+export function sendAttachment(reply: FastifyReply, type: string, filename: string, out: ExportStream): FastifyReply {
+  return reply
+    .type(type)
+    .header('Content-Disposition', `attachment; filename="${filename}"`)
+    .header('Cache-Control', 'private, no-store')
+    .header('X-Content-Type-Options', 'nosniff')
+    .send(out);
 }

@@ -4,7 +4,7 @@ import { exportAll } from '../../../app/commands/exporter.ts';
 import type { Tumen } from '../../../app/tumen.ts';
 import { actorOf, mayIncludeProtected } from '../actor.ts';
 import { errorResponses } from '../errors.ts';
-import { ExportStream } from './export-stream.ts';
+import { ExportStream, sendAttachment } from './export-stream.ts';
 import { EXPORT_TYPES, exportQuerySchema } from './export.schema.ts';
 
 export const exportRoutes: FastifyPluginAsyncZod<{ tumen: Tumen }> = async (app, { tumen }) => {
@@ -47,12 +47,7 @@ export const exportRoutes: FastifyPluginAsyncZod<{ tumen: Tumen }> = async (app,
           else req.log.error({ err }, 'export failed');
           out.destroy(err instanceof Error ? err : new Error(String(err)));
         });
-      return reply
-        .type(type)
-        .header('Content-Disposition', `attachment; filename="tumen-export-${day}.${ext}"`)
-        .header('Cache-Control', 'private, no-store')
-        .header('X-Content-Type-Options', 'nosniff')
-        .send(out);
+      return sendAttachment(reply, type, `tumen-export-${day}.${ext}`, out);
     },
   });
 };

@@ -14,5 +14,6 @@ export const KIND_PATHS: Record<RecordKind, string> = {
   figure: 'figures',
   case: 'cases',
   case_status: 'case-statuses',
+  case_consent: 'case-consents',
   involvement: 'involvements',
 };

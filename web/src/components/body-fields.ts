@@ -1,6 +1,8 @@
 import type { RecordKind } from '@domain/records.ts';
 import {
+  CASE_RISKS,
   CASE_STATUSES,
+  CONSENT_GIVERS,
   EVENT_TYPES,
   FIGURE_QUALIFIERS,
   GEO_PRECISIONS,
@@ -59,8 +61,15 @@ export const BODY_FIELDS: Record<RecordKind, FieldSpec[]> = {
   ],
   person: [{ path: 'pseudonym', label: 'pseudonym', type: 'text', required: true }, sel('sex', 'sex', ['female', 'male', 'unknown'], 'sex'), { path: 'ageGroup', label: 'ageGroup', type: 'text' }, { path: 'notes', label: 'notes', type: 'multiline' }],
   organization: [{ path: 'name', label: 'name', type: 'text', required: true }, { path: 'acronym', label: 'acronym', type: 'text' }, sel('kind', 'organizationKind', ORGANIZATION_KINDS, 'organization_kind')],
-  case: [{ path: 'label', label: 'label', type: 'text', required: true }, { path: 'summary', label: 'summary', type: 'multiline' }],
+  case: [{ path: 'label', label: 'label', type: 'text', required: true }, sel('risk', 'risk', CASE_RISKS, 'case_risk'), { path: 'summary', label: 'summary', type: 'multiline' }],
   case_status: [sel('status', 'caseStatus', CASE_STATUSES, 'case_status', true), { path: 'date', label: 'date', type: 'date' }, { path: 'note', label: 'note', type: 'multiline' }],
+  case_consent: [
+    sel('givenBy', 'givenBy', CONSENT_GIVERS, 'consent_giver', true),
+    { path: 'through', label: 'through', type: 'text' },
+    { path: 'date', label: 'date', type: 'date' },
+    { path: 'expires', label: 'expires', type: 'date' },
+    { path: 'note', label: 'note', type: 'multiline' },
+  ],
   involvement: [sel('role', 'role', INVOLVEMENT_ROLES, 'role', true), { path: 'degree', label: 'degree', type: 'text' }],
 };
 

@@ -29,6 +29,8 @@ export function useRecordTitle(): (r: AnyRecord) => string {
           return `${vocab(t, 'case_status', r.body.status)} · ${f.partialDate(r.body.date)}`;
         case 'involvement':
           return vocab(t, 'role', r.body.role);
+        case 'case_consent':
+          return `${vocab(t, 'record_kind', 'case_consent')} · ${f.partialDate(r.body.date)}`;
         case 'person':
         case 'organization':
         case 'case':

@@ -14,6 +14,8 @@ export type VocabGroup =
   | 'figure_qualifier'
   | 'role'
   | 'case_status'
+  | 'case_risk'
+  | 'consent_giver'
   | 'record_status'
   | 'record_kind'
   | 'sex'
