@@ -27,7 +27,7 @@ import { compartmentsForNewRecord, requireRecordWritable, requireWritable } from
 import { checkReferences } from './references.ts';
 import type { DB, RecordsTable } from './schema.ts';
 import type { Sealer } from './sealing.ts';
-import { citationStates, recordAuditState } from './state-hashes.ts';
+import { citationStates, compartmentsOf, recordAuditState } from './state-hashes.ts';
 import { canonicalJson, clampLimit, decodeCursor, newId, nowIso, pageOf, type Page } from './support.ts';
 
 export interface NewRecord<K extends RecordKind = RecordKind> {
@@ -92,7 +92,8 @@ export class RecordRepository {
   /** The state the log records, from the row as stored: see state-hashes.ts. */
   private async auditStateOf(id: string): Promise<Record<string, unknown>> {
     const row = await this.db.selectFrom('records').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
-    return recordAuditState(row, (await citationStates(this.db, [id])).get(id) ?? []);
+    const compartments = (await compartmentsOf(this.db, 'record_compartments', [id])).get(id) ?? [];
+    return recordAuditState(row, (await citationStates(this.db, [id])).get(id) ?? [], compartments);
   }
 
   async create<K extends RecordKind>(actor: Actor, input: NewRecord<K>): Promise<TumenRecord<K>> {
@@ -357,7 +358,8 @@ export class RecordRepository {
   }
 }
 
-function derivedColumns(kind: RecordKind, body: RecordBody<RecordKind>) {
+/** The query columns, all derived from the body: `verify` re-derives them from the stored body. */
+export function derivedColumns(kind: RecordKind, body: RecordBody<RecordKind>) {
   const dates = recordDates(kind, body);
   const b = body as { metric?: string; value?: number };
   return {

@@ -115,7 +115,12 @@ const cases: Array<{ name: string; mutate: (f: Fixture) => Promise<void>; expect
   {
     name: 'editing a record body in the database',
     mutate: async ({ tumen, eventId }) => void (await sql`UPDATE records SET body = replace(body, 'forced_repatriation', 'arrest_detention') WHERE id = ${eventId}`.execute(tumen.store.db)),
-    expect: [/^event .*: differs from its last logged state/],
+    expect: [/^event .*: differs from its last logged state/, /^event .*: label, type differ from its body/],
+  },
+  {
+    name: 'editing a citation quote in the database (the source text is unchanged)',
+    mutate: async ({ tumen, eventId }) => void (await sql`UPDATE citations SET quote = 'about 60' WHERE record_id = ${eventId}`.execute(tumen.store.db)),
+    expect: [/^citation .* of record .*: quote differs from its source's text/, /^event .*: differs from its last logged state/],
   },
   {
     name: 'editing protected fields in the database (swapping two persons\' ciphertexts)',

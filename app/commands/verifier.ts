@@ -5,9 +5,10 @@ import { NotFoundError } from '../../domain/errors.ts';
 import { RECORD_KINDS } from '../../domain/records.ts';
 import { auditLeafHash } from '../../store/audit-leaf.ts';
 import { STATE_ACTION } from '../../store/audit.repository.ts';
-import { BlobIntegrityError } from '../../store/encrypted-blob-store.ts';
+import { BlobIntegrityError, EncryptedBlobStore } from '../../store/encrypted-blob-store.ts';
 import { entityStates } from '../../store/state-hashes.ts';
 import type { Tumen } from '../tumen.ts';
+import { ACCOUNT_STATE_ACTION, accountStates, quoteFailures, recordColumnFailures, sourceColumnFailures } from './verify-rows.ts';
 
 export interface VerifyReport {
   failures: string[];
@@ -16,6 +17,12 @@ export interface VerifyReport {
   entities: number;
   blobs: number;
   checkpoints: number;
+  /**
+   * Encrypted files no evidence row or person photo refers to: left by a crash between writing
+   * the file and committing its import (harmless: a retry reuses them), or put there by hand.
+   * Reported, not failures: no evidence is missing or changed.
+   */
+  orphanBlobs: string[];
 }
 
 /** Leaf hashes of the whole log in one growing buffer: 32 MiB at a million entries. */
@@ -73,7 +80,9 @@ export async function verifyTumen(tumen: Tumen, opts: { externalCheckpoint?: str
     const leaf = auditLeafHash(row);
     if (leaf.toString('hex') !== row.leaf_hash) f.add('log entry', `audit log: entry ${row.seq} (${row.action}) does not match its leaf hash (edited)`);
     leaves.push(leaf);
-    if (STATE_ACTION.test(row.action) && VERIFIED_KINDS.has(row.entity_kind)) lastState.set(row.entity_id, { kind: row.entity_kind, hash: row.state_hash });
+    if ((STATE_ACTION.test(row.action) && VERIFIED_KINDS.has(row.entity_kind)) || ACCOUNT_STATE_ACTION.test(row.action)) {
+      lastState.set(row.entity_id, { kind: row.entity_kind, hash: row.state_hash });
+    }
   }
   const root = rootFromLeafHashes(leaves.size, leaves.get);
   const head = await store.audit.head();
@@ -113,12 +122,18 @@ export async function verifyTumen(tumen: Tumen, opts: { externalCheckpoint?: str
   let entities = 0;
   const seen = new Set<string>();
   const photos: Array<{ id: string; sha256: string }> = [];
-  for await (const e of entityStates(store.db)) {
+  const compare = (e: { kind: string; id: string; hashes: string[] }) => {
     entities += 1;
     seen.add(e.id);
     const logged = lastState.get(e.id);
     if (!logged) f.add('entity', `${e.kind} ${e.id}: has no log entry (written outside Tumen)`);
-    else if (logged.hash !== e.hash) f.add('entity', `${e.kind} ${e.id}: differs from its last logged state (edited outside Tumen)`);
+    else if (!e.hashes.includes(logged.hash)) f.add('entity', `${e.kind} ${e.id}: differs from its last logged state (edited outside Tumen)`);
+  };
+  for await (const e of accountStates(store.db)) compare({ kind: e.kind, id: e.id, hashes: [e.hash] });
+  for await (const line of quoteFailures(store.db)) f.add('derived', line);
+  for await (const e of entityStates(store.db)) {
+    compare(e);
+    for (const line of e.record ? recordColumnFailures(e.record) : e.source ? sourceColumnFailures(e.source) : []) f.add('derived', line);
     if (e.sealedProtected) {
       try {
         const prot = JSON.parse(vault.sealer.openField(e.id, e.sealedProtected)) as { photoSha256?: string | null };
@@ -144,7 +159,17 @@ export async function verifyTumen(tumen: Tumen, opts: { externalCheckpoint?: str
       else f.add('blob', `${b.what}: file does not decrypt (tampered or wrong key)`);
     }
   }
-  return { failures: f.finish(), entries: leaves.size, root: root.toString('hex'), entities, blobs, checkpoints: stored.length };
+  const orphanBlobs = await unreferencedBlobs(tumen, [...evidence.map((e) => e.sha256), ...photos.map((p) => p.sha256)]);
+  return { failures: f.finish(), entries: leaves.size, root: root.toString('hex'), entities, blobs, checkpoints: stored.length, orphanBlobs };
+}
+
+/** Names of stored files that no evidence row or photo refers to. */
+async function unreferencedBlobs(tumen: Tumen, referenced: string[]): Promise<string[]> {
+  const files = new EncryptedBlobStore(tumen.config.blobDir, tumen.vault.sealer);
+  const wanted = new Set(referenced.map((sha) => files.nameOf(sha)));
+  const out: string[] = [];
+  for await (const name of files.names()) if (!wanted.has(name)) out.push(name);
+  return out;
 }
 
 /** A checkpoint kept outside (by a partner): the log must extend it, or it was rolled back. */
