@@ -4,6 +4,7 @@ import * as initial from './migrations/2026-11-23-0700-initial.ts';
 import * as merkleLog from './migrations/2026-11-23-1200-merkle-log.ts';
 import * as accounts from './migrations/2026-11-24-0900-accounts.ts';
 import * as compartments from './migrations/2026-11-24-0910-compartments.ts';
+import * as loggedSessions from './migrations/2026-12-06-0900-logged-sessions.ts';
 
 type DialectMigration = {
   up(db: Kysely<unknown>, dialect: Dialect): Promise<void>;
@@ -16,6 +17,7 @@ export const MIGRATIONS: Record<string, DialectMigration> = {
   '2026-11-23-1200-merkle-log': merkleLog,
   '2026-11-24-0900-accounts': accounts,
   '2026-11-24-0910-compartments': compartments,
+  '2026-12-06-0900-logged-sessions': loggedSessions,
 };
 
 class StaticProvider implements MigrationProvider {

@@ -37,7 +37,7 @@ export class Store {
     this.sources = new SourceRepository(db, this.audit, index);
     this.records = new RecordRepository(db, this.audit, index, sealer);
     this.evidence = new EvidenceRepository(db, this.audit);
-    this.accounts = new AccountRepositories(db, sealer);
+    this.accounts = new AccountRepositories(db, sealer, dialect);
   }
 
   async transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T> {

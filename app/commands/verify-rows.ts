@@ -3,6 +3,9 @@ import { interval } from '../../domain/partial-date.ts';
 import type { RecordBody, RecordKind } from '../../domain/records.ts';
 import { derivedColumns } from '../../store/records.repository.ts';
 import type { DB, RecordsTable, SourcesTable } from '../../store/schema.ts';
+import { RECORD_KINDS } from '../../domain/records.ts';
+import { CREDENTIALS_ACTION, credentialsState, SESSION_ACTION, sessionEntryId, sessionState, TOKEN_ACTION, tokenState } from '../../store/account-states.ts';
+import { STATE_ACTION } from '../../store/audit.repository.ts';
 import { stateHash } from '../../store/state-hashes.ts';
 
 /**
@@ -20,7 +23,7 @@ export function recordColumnFailures(r: Selectable<RecordsTable>): string[] {
   const want = derivedColumns(r.kind as RecordKind, body as RecordBody<RecordKind>);
   const stored = { label: r.label, type: r.type, date_lo: r.date_lo, date_hi: r.date_hi, place_id: r.place_id, parent_id: r.parent_id, metric: r.metric, value: r.value === null ? null : Number(r.value) };
   const wrong = (Object.keys(want) as Array<keyof typeof want>).filter((k) => want[k] !== stored[k]);
-  return wrong.length ? [`${r.kind} ${r.id}: ${wrong.join(', ')} differ from its body (edited outside Tumen)`] : [];
+  return wrong.length ? [`${r.kind} ${r.id}: ${wrong.join(', ')} ${wrong.length === 1 ? 'differs' : 'differ'} from its body (edited outside Tumen)`] : [];
 }
 
 export function sourceColumnFailures(s: Selectable<SourcesTable>): string[] {
@@ -61,21 +64,59 @@ export async function* quoteFailures(db: Kysely<DB>, batch = 1000): AsyncGenerat
   }
 }
 
-/**
- * What `user.created`/`user.changed` entries log about an account (app/auth/account-admin.ts):
- * name, role, whether disabled, and its compartment grants. Recomputed here from the rows.
- */
-export async function* accountStates(db: Kysely<DB>): AsyncGenerator<{ kind: string; id: string; hash: string }> {
-  const grants = await db.selectFrom('compartment_grants').select(['user_id', 'compartment_id', 'access']).orderBy('compartment_id').execute();
-  for (const u of await db.selectFrom('users').select(['id', 'username', 'role', 'disabled_at']).orderBy('id').execute()) {
-    const own = Object.fromEntries(grants.filter((g) => g.user_id === u.id).map((g) => [g.compartment_id, g.access]));
-    yield { kind: 'user', id: u.id, hash: stateHash({ username: u.username, role: u.role, disabled: u.disabled_at !== null, grants: own }) };
-  }
-  for (const s of await db.selectFrom('settings').select(['key', 'value']).execute()) {
-    if (s.key === 'security.require_totp') yield { kind: 'settings', id: 'security', hash: stateHash({ requireTotp: s.value === 'true' }) };
-    else yield { kind: 'settings', id: s.key, hash: '' };
-  }
+/** A row to compare with the log: `key` names its last entry (see `logKeyOf`), `fallback` an older form of it. */
+export interface LoggedRow {
+  key: string;
+  what: string;
+  hashes: string[];
+  fallback?: { key: string; hash: string };
+  /** An account made before credentials were logged has no such entry: nothing to compare then. */
+  optional?: boolean;
 }
 
-/** Entries whose state hash is an account's or a setting's state after the change. */
-export const ACCOUNT_STATE_ACTION = /^(user\.(created|changed)|settings\.changed)$/;
+/**
+ * Which entries hold a row's state after a write, and under which key: content (sources,
+ * evidence, records) by id; account entries by kind and id, as an account, its credentials and
+ * its grants share one id. Other entries (reads, exports, merges, key events) only annotate.
+ */
+export function logKeyOf(action: string, kind: string, id: string): string | null {
+  if (STATE_ACTION.test(action) && CONTENT_KINDS.has(kind)) return `content:${id}`;
+  if (action === 'user.created' || action === 'user.changed') return `user:${id}`;
+  if (action === 'settings.changed') return `settings:${id}`;
+  if (action === CREDENTIALS_ACTION) return `credentials:${id}`;
+  if (action === SESSION_ACTION) return `session:${id}`;
+  if (action === TOKEN_ACTION) return `token:${id}`;
+  if (action === 'token.issued') return `token-issued:${id}`;
+  return null;
+}
+
+const CONTENT_KINDS = new Set<string>(['source', 'evidence', ...RECORD_KINDS]);
+
+/** Keys whose entity must still exist: sessions end (sign-out, expiry) and leave their entry behind. */
+export const mustStillExist = (key: string): boolean => !key.startsWith('session:') && !key.startsWith('token-issued:');
+
+/**
+ * Accounts (name, role, disabled, grants, as `user.created`/`user.changed` log them), their
+ * credentials, live sessions, API tokens and settings, from the rows as stored. A token issued
+ * before credentials were logged is checked against its `token.issued` entry (user, role, label).
+ */
+export async function* accountRows(db: Kysely<DB>): AsyncGenerator<LoggedRow> {
+  const grants = await db.selectFrom('compartment_grants').select(['user_id', 'compartment_id', 'access']).orderBy('compartment_id').execute();
+  const codes = await db.selectFrom('recovery_codes').select(['id', 'user_id', 'code_hash', 'created_at', 'used_at']).execute();
+  for (const u of await db.selectFrom('users').selectAll().orderBy('id').execute()) {
+    const own = Object.fromEntries(grants.filter((g) => g.user_id === u.id).map((g) => [g.compartment_id, g.access]));
+    yield { key: `user:${u.id}`, what: `user ${u.id}`, hashes: [stateHash({ username: u.username, role: u.role, disabled: u.disabled_at !== null, grants: own })] };
+    yield { key: `credentials:${u.id}`, what: `credentials of user ${u.id}`, hashes: [stateHash(credentialsState(u, codes.filter((c) => c.user_id === u.id)))], optional: true };
+  }
+  for (const s of await db.selectFrom('sessions').selectAll().execute()) {
+    yield { key: `session:${sessionEntryId(s.id)}`, what: `a session of user ${s.user_id}`, hashes: [stateHash(sessionState(s))] };
+  }
+  for (const t of await db.selectFrom('api_tokens').selectAll().orderBy('id').execute()) {
+    const legacy = stateHash({ userId: t.user_id, role: t.role, label: t.label });
+    yield { key: `token:${t.id}`, what: `API token ${t.id}`, hashes: [stateHash(tokenState(t))], fallback: { key: `token-issued:${t.id}`, hash: legacy } };
+  }
+  for (const s of await db.selectFrom('settings').select(['key', 'value']).execute()) {
+    const id = s.key === 'security.require_totp' ? 'security' : s.key;
+    yield { key: `settings:${id}`, what: `setting ${s.key}`, hashes: id === 'security' ? [stateHash({ requireTotp: s.value === 'true' })] : [] };
+  }
+}
