@@ -213,8 +213,8 @@ export class RecordRepository {
     if (!opts.includeDeleted) q = q.where('deleted_at', 'is', null);
     const row = await q.executeTakeFirst();
     if (!row) throw new NotFoundError('record');
-    const citations = await this.citations.forRecords([id], scope);
-    return fromRow(row, citations.get(id) ?? [], opts.includeProtected ? this.openProtected : null) as TumenRecord<K>;
+    const citations = await this.citations.quotedFromSources((await this.citations.forRecords([id], scope)).get(id) ?? []);
+    return fromRow(row, citations, opts.includeProtected ? this.openProtected : null) as TumenRecord<K>;
   }
 
   /** For writes: 404 when out of sight, 403 when visible but read-only; the full record otherwise. */

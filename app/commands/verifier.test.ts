@@ -146,6 +146,16 @@ for (const dialect of testDialects()) {
         await f.done();
       }
     });
+    test('a quote edited in the database is not served: a record read quotes its source', async () => {
+      const f = await fixture(dialect);
+      try {
+        await sql`UPDATE citations SET quote = 'about 60' WHERE record_id = ${f.eventId}`.execute(f.tumen.store.db);
+        const record = await f.tumen.store.records.getUnrestricted(f.eventId);
+        assert.deepEqual(record.citations.map((c) => c.quote), ['about 600']);
+      } finally {
+        await f.done();
+      }
+    });
     for (const c of cases) {
       test(`catches ${c.name}`, async () => {
         const f = await fixture(dialect);
