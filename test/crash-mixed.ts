@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { sql } from 'kysely';
 import { verifyTumen } from '../app/commands/verifier.ts';
 import { resolveConfig } from '../app/config.ts';
 import { createTestDatabase, tempDir, type TestDatabase } from './databases.ts';
@@ -59,6 +60,8 @@ async function call(url: string, method: string, path: string, body?: unknown, r
   return { status: res.status, body: text && (res.headers.get('content-type') ?? '').includes('json') ? JSON.parse(text) : text };
 }
 
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const total = (counts: Record<string, number>) => Object.values(counts).reduce((a, b) => a + b, 0);
 const pick = <T>(xs: T[]): T | undefined => xs[Math.floor(Math.random() * xs.length)];
 
 /** One client: random writes until the server dies; each 2xx is recorded before the next request. */
@@ -118,6 +121,10 @@ async function checkAfterCrash(dataDir: string, env: NodeJS.ProcessEnv, acked: A
   const tumen = await openTestTumen(resolveConfig({ data: dataDir, env }));
   try {
     const lost: string[] = [];
+    if (tumen.store.dialect === 'sqlite') {
+      const check = await sql<{ integrity_check: string }>`PRAGMA integrity_check`.execute(tumen.store.db);
+      if (check.rows[0]?.integrity_check !== 'ok') lost.push(`SQLite integrity check: ${JSON.stringify(check.rows)}`);
+    }
     for (const [sha, id] of acked.sources) {
       const s = await tumen.store.sources.findBySha256Unrestricted(sha);
       if (!s || s.id !== id) lost.push(`import ${id}: source missing`);
@@ -149,8 +156,11 @@ export async function crashSoak(opts: { kills: number; dialect: 'sqlite' | 'post
       const { child, url } = await startChild(dataDir, env);
       const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
       const writers = Array.from({ length: opts.writers ?? 3 }, () => writer(url, round, acked, result.byOperation));
-      // Somewhere in the middle of the writes: a random delay, then the kill, whatever is under way.
-      await new Promise((r) => setTimeout(r, 50 + Math.random() * (opts.maxDelayMs ?? 1500)));
+      // Somewhere in the middle of the writes: once the first one is acknowledged (so the server is
+      // warm and the writers busy), a random delay, then the kill, whatever is under way.
+      const before = total(result.byOperation);
+      for (let waited = 0; total(result.byOperation) === before && waited < 30_000; waited += 20) await sleep(20);
+      await sleep(Math.random() * (opts.maxDelayMs ?? 1500));
       child.kill('SIGKILL');
       await exited;
       await Promise.all(writers);
@@ -159,7 +169,7 @@ export async function crashSoak(opts: { kills: number; dialect: 'sqlite' | 'post
       result.lost.push(...lost.map((l) => `kill ${round}: ${l}`));
       if (failures.length === 0) result.verifyPassed += 1;
       else result.verifyFailures.push(...failures.map((l) => `kill ${round}: ${l}`));
-      result.acknowledged = Object.values(result.byOperation).reduce((a, b) => a + b, 0);
+      result.acknowledged = total(result.byOperation);
       opts.onKill?.(round, result);
     }
     return result;
