@@ -9,6 +9,7 @@ import { parseOrThrow } from '../../domain/validate.ts';
 import type { Store } from '../../store/store.ts';
 import type { Tumen } from '../tumen.ts';
 import { EXPORT_FOOTER, EXPORT_HEADER, type ExportItem } from './export-format.ts';
+import { withPendingBlobs, type PendingBlobs } from './pending-blobs.ts';
 
 /**
  * Restores a Tumen JSON export, keeping ids, versions and timestamps so that exporting again
@@ -26,11 +27,12 @@ export async function importExportFile(tumen: Tumen, path: string, actor: Actor)
   }
   // A restore writes every compartment it finds: it is the operator's act, whoever asked for it.
   const operator = await tumen.store.accounts.compartments.operatorUnrestricted(actor);
-  const blobs: Array<{ sha256: string; data: Buffer }> = [];
   let restored = 0;
   let lineNo = 1;
   let ended = false;
-  await tumen.store.transaction(async (tx) => {
+  // Evidence bytes are written as their items come, before the transaction commits: a crash
+  // cannot leave evidence rows without their files, and a failed restore removes what it wrote.
+  await withPendingBlobs(tumen, (blobs) => tumen.store.transaction(async (tx) => {
     const deferred: Array<() => Promise<void>> = [];
     for (;;) {
       const next = await it.next();
@@ -57,8 +59,7 @@ export async function importExportFile(tumen: Tumen, path: string, actor: Actor)
     }
     if (!ended) throw new ImportError('truncated', 'The export ends before its closing line: the file is truncated.');
     for (const check of deferred) await check();
-  });
-  for (const b of blobs) await tumen.blobs.put(b.data);
+  }));
   return restored;
 }
 
@@ -66,7 +67,7 @@ async function restoreItem(
   tx: Store,
   actor: Actor,
   item: ExportItem,
-  blobs: Array<{ sha256: string; data: Buffer }>,
+  blobs: PendingBlobs,
   deferred: Array<() => Promise<void>>,
 ): Promise<number> {
   switch (item.type) {
@@ -82,7 +83,7 @@ async function restoreItem(
         const data = Buffer.from(item.blob, 'base64');
         const sha = createHash('sha256').update(data).digest('hex');
         if (sha !== item.sha256) throw new ImportError('invalid_export', `evidence ${item.id}: its bytes do not match their SHA-256`);
-        blobs.push({ sha256: sha, data });
+        await blobs.put(data);
       }
       const { type, blob, id, createdAt, createdBy, ...file } = item;
       void type;

@@ -9,6 +9,7 @@ import { detectFormat, MAX_IMPORT_BYTES, parseDocument } from '../../ingest/pars
 import type { Tumen } from '../tumen.ts';
 import { importExportFile } from './export-importer.ts';
 import { proposeCandidates } from './candidate-proposer.ts';
+import { withPendingBlobs } from './pending-blobs.ts';
 
 export type ImportStatus = 'imported' | 'duplicate' | 'failed';
 
@@ -103,41 +104,18 @@ export async function importDocument(
   const input = parseOrThrow(sourceInputSchema, { ...doc, retrievedAt: new Date().toISOString() }, 'source');
   // Refused before anything is written: a 403 leaves no file behind.
   await tumen.store.sources.requireCreatable(props.actor, props.compartments);
-  // The blob goes first (a crash leaves at most an orphan file, reused by the retry); a failed
-  // transaction removes the file it wrote, unless evidence refers to those bytes meanwhile.
-  const { source, candidates } = await withBlob(tumen, bytes, sha256, () =>
-    tumen.store.transaction(async (tx) => {
+  // The file goes first (a crash leaves at most an unreferenced file, reused by the retry); a
+  // failed transaction removes the file it wrote, unless evidence refers to those bytes meanwhile.
+  const { source, candidates } = await withPendingBlobs(tumen, async (blobs) => {
+    await blobs.put(bytes);
+    return tumen.store.transaction(async (tx) => {
       const source = await tx.sources.create(props.actor, input, sha256, undefined, props.compartments);
       await tx.evidence.attach(props.actor, { sourceId: source.id, sha256, mediaType: doc.mediaType, size: bytes.byteLength, originalName: name });
       const candidates = await proposeCandidates(tx, source, props.actor);
       return { source, candidates };
-    }),
-  );
+    });
+  });
   return { file: label, status: 'imported', sourceId: source.id, title: source.title, sha256, candidates };
-}
-
-/** Imports of each SHA-256 under way in this process: a failing one must not remove a file another is about to use. */
-const inFlight = new Map<string, number>();
-
-/**
- * Stores `bytes`, runs `write`, and when `write` fails removes the file if this call created it,
- * no other import of the same bytes is under way here and no evidence row refers to it.
- */
-async function withBlob<T>(tumen: Tumen, bytes: Uint8Array, sha256: string, write: () => Promise<T>): Promise<T> {
-  inFlight.set(sha256, (inFlight.get(sha256) ?? 0) + 1);
-  try {
-    const put = await tumen.blobs.put(bytes);
-    try {
-      return await write();
-    } catch (err) {
-      if (put.created && inFlight.get(sha256) === 1 && !(await tumen.store.evidence.anyWithSha256(sha256))) await tumen.blobs.remove(sha256);
-      throw err;
-    }
-  } finally {
-    const n = (inFlight.get(sha256) ?? 1) - 1;
-    if (n === 0) inFlight.delete(sha256);
-    else inFlight.set(sha256, n);
-  }
 }
 
 export function describe(err: unknown): { id: string; message: string } {
