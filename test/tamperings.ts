@@ -117,6 +117,7 @@ export const TAMPERINGS: Tampering[] = [
   statement('sources.metadata', 'a source title edited', (t) => [`UPDATE sources SET title = 'Other title' WHERE id = ?`, t.sourceId]),
   statement('sources.metadata', 'a source publisher and reliability edited', (t) => [`UPDATE sources SET publisher = 'Someone', reliability = 'A' WHERE id = ?`, t.sourceId]),
   statement('sources.derived', 'a source date bound edited', (t) => [`UPDATE sources SET published_lo = '1999-01-01' WHERE id = ?`, t.sourceId]),
+  statement('evidence_files.identity', 'an evidence SHA-256 made malformed', (t) => [`UPDATE evidence_files SET sha256 = 'not-a-hash' WHERE source_id = ?`, t.sourceId]),
   statement('sources.identity', 'a source SHA-256 edited', (t) => [`UPDATE sources SET sha256 = ? WHERE id = ?`, 'e'.repeat(64), t.sourceId]),
   statement('sources.tombstone', 'a source marked deleted by hand', (t) => [`UPDATE sources SET deleted_at = '2026-01-01T00:00:00.000Z' WHERE id = ?`, t.sourceId]),
   statement('source_compartments', "a partner's source moved to the default compartment", (t) => [`UPDATE source_compartments SET compartment_id = 'default' WHERE source_id = ?`, t.partnerSourceId]),

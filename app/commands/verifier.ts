@@ -165,7 +165,8 @@ export async function verifyTumen(tumen: Tumen, opts: { externalCheckpoint?: str
 /** Names of stored files that no evidence row or photo refers to. */
 async function unreferencedBlobs(tumen: Tumen, referenced: string[]): Promise<string[]> {
   const files = new EncryptedBlobStore(tumen.config.blobDir, tumen.vault.sealer);
-  const wanted = new Set(referenced.map((sha) => files.nameOf(sha)));
+  // A SHA-256 column edited into something that is not one has been reported above; it names no file.
+  const wanted = new Set(referenced.filter((sha) => /^[0-9a-f]{64}$/.test(sha)).map((sha) => files.nameOf(sha)));
   const out: string[] = [];
   for await (const name of files.names()) if (!wanted.has(name)) out.push(name);
   return out;
