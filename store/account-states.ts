@@ -65,9 +65,12 @@ export async function withEntry<T>(db: Kysely<DB>, dialect: Dialect, write: (db:
 }
 
 /** Appends the account's credential state; `by` is who caused the change, else the account itself. */
-export async function logCredentials(db: Kysely<DB>, audit: AuditRepository, userId: string, by?: string): Promise<void> {
-  const u = await db.selectFrom('users').selectAll().where('id', '=', userId).executeTakeFirst();
-  if (!u) return;
-  const codes = await db.selectFrom('recovery_codes').select(['id', 'code_hash', 'created_at', 'used_at']).where('user_id', '=', userId).execute();
-  await audit.append({ id: by ?? userId, label: '' }, CREDENTIALS_ACTION, { kind: 'credentials', id: userId }, credentialsState(u, codes));
+export async function logCredentials(audit: AuditRepository, userId: string, by?: string): Promise<void> {
+  // Read once the append holds the log: a concurrent change of the same account is then included.
+  const state = async (tx: Kysely<DB>) => {
+    const u = await tx.selectFrom('users').selectAll().where('id', '=', userId).executeTakeFirstOrThrow();
+    const codes = await tx.selectFrom('recovery_codes').select(['id', 'code_hash', 'created_at', 'used_at']).where('user_id', '=', userId).execute();
+    return credentialsState(u, codes);
+  };
+  await audit.append({ id: by ?? userId, label: '' }, CREDENTIALS_ACTION, { kind: 'credentials', id: userId }, state);
 }

@@ -90,10 +90,10 @@ export class RecordRepository {
     r.protected ? (JSON.parse(this.sealer.openField(r.id, r.protected)) as PersonProtected) : null;
 
   /** The state the log records, from the row as stored: see state-hashes.ts. */
-  private async auditStateOf(id: string): Promise<Record<string, unknown>> {
-    const row = await this.db.selectFrom('records').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
-    const compartments = (await compartmentsOf(this.db, 'record_compartments', [id])).get(id) ?? [];
-    return recordAuditState(row, (await citationStates(this.db, [id])).get(id) ?? [], compartments);
+  private async auditStateOf(id: string, db: Kysely<DB> = this.db): Promise<Record<string, unknown>> {
+    const row = await db.selectFrom('records').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+    const compartments = (await compartmentsOf(db, 'record_compartments', [id])).get(id) ?? [];
+    return recordAuditState(row, (await citationStates(db, [id])).get(id) ?? [], compartments);
   }
 
   async create<K extends RecordKind>(actor: Actor, input: NewRecord<K>): Promise<TumenRecord<K>> {
@@ -129,7 +129,7 @@ export class RecordRepository {
     await this.compartments.placeRecord(row.id, placed);
     for (const c of citations) await this.citations.add(actor, row.id, c);
     const record = await this.getUnrestricted<K>(row.id, { includeProtected: true });
-    await this.audit.append(actor, `${kind}.create`, { kind, id: row.id }, await this.auditStateOf(row.id));
+    await this.audit.append(actor, `${kind}.create`, { kind, id: row.id }, (db: Kysely<DB>) => this.auditStateOf(row.id, db));
     await this.index?.upsert(this.db, toSearchDoc(record));
     return record;
   }
@@ -164,7 +164,7 @@ export class RecordRepository {
       await this.citations.add(actor, item.id, c, { id: c.id, createdAt: c.createdAt, createdBy: c.createdBy });
     }
     const record = await this.getUnrestricted(item.id);
-    await this.audit.append(actor, `${kind}.restore`, { kind, id: item.id }, await this.auditStateOf(item.id));
+    await this.audit.append(actor, `${kind}.restore`, { kind, id: item.id }, (db: Kysely<DB>) => this.auditStateOf(item.id, db));
     await this.index?.upsert(this.db, toSearchDoc(record));
   }
 
@@ -297,7 +297,7 @@ export class RecordRepository {
       .execute();
     const updated = await this.getUnrestricted(id, { includeProtected: true });
     const action = change.status && change.status !== current.status ? `${kind}.${change.status === 'confirmed' ? 'confirm' : change.status === 'rejected' ? 'reject' : 'update'}` : `${kind}.update`;
-    await this.audit.append(actor, action, { kind, id }, await this.auditStateOf(id));
+    await this.audit.append(actor, action, { kind, id }, (db: Kysely<DB>) => this.auditStateOf(id, db));
     await this.index?.upsert(this.db, toSearchDoc(updated));
     return updated;
   }
@@ -306,7 +306,7 @@ export class RecordRepository {
     const current = await this.getForWrite(actor, id);
     const at = nowIso();
     await this.db.updateTable('records').set({ deleted_at: at, updated_at: at, updated_by: actor.id }).where('id', '=', id).execute();
-    await this.audit.append(actor, `${current.kind}.delete`, { kind: current.kind, id }, await this.auditStateOf(id));
+    await this.audit.append(actor, `${current.kind}.delete`, { kind: current.kind, id }, (db: Kysely<DB>) => this.auditStateOf(id, db));
     await this.index?.remove(this.db, id);
   }
 
@@ -317,7 +317,7 @@ export class RecordRepository {
     const inherited = (await this.compartments.ofSources([citation.sourceId])).get(citation.sourceId) ?? [];
     requireWritable(actor, inherited);
     await this.compartments.placeRecord(recordId, inherited);
-    await this.audit.append(actor, `${record.kind}.cite`, { kind: record.kind, id: recordId }, await this.auditStateOf(recordId), { citation: citation.id });
+    await this.audit.append(actor, `${record.kind}.cite`, { kind: record.kind, id: recordId }, (db: Kysely<DB>) => this.auditStateOf(recordId, db), { citation: citation.id });
     return citation;
   }
 
@@ -328,7 +328,7 @@ export class RecordRepository {
       throw new ValidationError(`a ${record.kind} must keep at least one citation`);
     }
     await this.citations.remove(citationId);
-    await this.audit.append(actor, `${record.kind}.uncite`, { kind: record.kind, id: recordId }, await this.auditStateOf(recordId), { citation: citationId });
+    await this.audit.append(actor, `${record.kind}.uncite`, { kind: record.kind, id: recordId }, (db: Kysely<DB>) => this.auditStateOf(recordId, db), { citation: citationId });
   }
 
   /** Every live record the actor may read, in bounded batches: for exports. */

@@ -29,8 +29,8 @@ export class SessionRepository {
 
   /** Logs a token's state after a write of it, in the same transaction: tokens are sign-in material. */
   private async logToken(db: Kysely<DB>, audit: AuditRepository, id: string, by: string): Promise<void> {
-    const row = await db.selectFrom('api_tokens').selectAll().where('id', '=', id).executeTakeFirst();
-    if (row) await audit.append({ id: by, label: '' }, TOKEN_ACTION, { kind: 'token', id }, tokenState(row));
+    const state = async (tx: Kysely<DB>) => tokenState(await tx.selectFrom('api_tokens').selectAll().where('id', '=', id).executeTakeFirstOrThrow());
+    await audit.append({ id: by, label: '' }, TOKEN_ACTION, { kind: 'token', id }, state);
   }
 
   async create(tokenHash: string, userId: string, expiresAt: string): Promise<StoredSession> {

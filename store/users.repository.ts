@@ -31,7 +31,7 @@ export class UserRepository {
 
   /** Every write of sign-in material goes through here: the write and its log entry commit together. */
   private logged<T>(userId: string, write: (db: Kysely<DB>) => Promise<T>, by?: string): Promise<T> {
-    return withEntry(this.db, this.dialect, write, (db, audit) => logCredentials(db, audit, userId, by));
+    return withEntry(this.db, this.dialect, write, (_db, audit) => logCredentials(audit, userId, by));
   }
 
   async any(): Promise<boolean> {
@@ -155,8 +155,8 @@ export class UserRepository {
   async consumeRecoveryCode(userId: string, codeHash: string): Promise<boolean> {
     const consume = (db: Kysely<DB>) =>
       db.updateTable('recovery_codes').set({ used_at: nowIso() }).where('user_id', '=', userId).where('code_hash', '=', codeHash).where('used_at', 'is', null).executeTakeFirst();
-    const logIfUsed = async (db: Kysely<DB>, audit: AuditRepository, r: { numUpdatedRows: bigint }) => {
-      if (Number(r.numUpdatedRows) >= 1) await logCredentials(db, audit, userId);
+    const logIfUsed = async (_db: Kysely<DB>, audit: AuditRepository, r: { numUpdatedRows: bigint }) => {
+      if (Number(r.numUpdatedRows) >= 1) await logCredentials(audit, userId);
     };
     return Number((await withEntry(this.db, this.dialect, consume, logIfUsed)).numUpdatedRows) >= 1;
   }
