@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import type { Dialect } from './db.ts';
 import { CompartmentRepository } from './compartments.repository.ts';
 import type { DB } from './schema.ts';
 import type { Sealer } from './sealing.ts';
@@ -13,10 +14,10 @@ export class AccountRepositories {
   readonly sessions: SessionRepository;
   readonly settings: SettingsRepository;
 
-  constructor(db: Kysely<DB>, sealer: Sealer) {
+  constructor(db: Kysely<DB>, sealer: Sealer, dialect: Dialect) {
     this.compartments = new CompartmentRepository(db);
-    this.users = new UserRepository(db, sealer, this.compartments);
-    this.sessions = new SessionRepository(db);
+    this.users = new UserRepository(db, sealer, this.compartments, dialect);
+    this.sessions = new SessionRepository(db, dialect);
     this.settings = new SettingsRepository(db);
   }
 }

@@ -18,7 +18,7 @@ export type ReadWhat = 'protected' | 'evidence-content';
  * Actions whose state hash is the entity's state after the write. Other entries (reads,
  * exports, merges, key events) annotate; `verify` compares each entity with its last state entry.
  */
-export const STATE_ACTION = /\.(create|restore|update|confirm|reject|delete|cite|uncite|attach)$/;
+export const STATE_ACTION = /\.(create|restore|update|confirm|reject|delete|cite|uncite|attach|erase)$/;
 
 /**
  * An append-only RFC 9162 Merkle log. Each entry is written inside the writer's transaction
@@ -31,6 +31,11 @@ export class AuditRepository {
     private readonly dialect: Dialect,
   ) {}
 
+  /**
+   * `state` may be a function: it is then read once this append holds the log (on PostgreSQL
+   * the frontier's row lock), so two transactions changing the same entity at once (two
+   * citations added to one place) each log the state that includes the other's committed change.
+   */
   async append(
     actor: Actor,
     action: string,
@@ -38,7 +43,8 @@ export class AuditRepository {
     state: unknown,
     detail: Record<string, unknown> = {},
   ): Promise<void> {
-    await this.write(actor, action, entity, sha256Hex(canonicalJson(state)), detail);
+    const hashOf = async (tx: Kysely<DB>) => sha256Hex(canonicalJson(typeof state === 'function' ? await (state as (tx: Kysely<DB>) => Promise<unknown>)(tx) : state));
+    await this.write(actor, action, entity, hashOf, detail);
   }
 
   /**
@@ -47,10 +53,10 @@ export class AuditRepository {
    * what an insider investigation needs.
    */
   async recordRead(actor: Actor, entity: { kind: string; id: string }, what: ReadWhat): Promise<void> {
-    await this.write(actor, `${entity.kind}.read`, entity, sha256Hex(canonicalJson({ read: what })), { what });
+    await this.write(actor, `${entity.kind}.read`, entity, async () => sha256Hex(canonicalJson({ read: what })), { what });
   }
 
-  private async write(actor: Actor, action: string, entity: { kind: string; id: string }, stateHash: string, detail: Record<string, unknown>): Promise<void> {
+  private async write(actor: Actor, action: string, entity: { kind: string; id: string }, stateHash: (tx: Kysely<DB>) => Promise<string>, detail: Record<string, unknown>): Promise<void> {
     const work = async (tx: Kysely<DB>) => {
       // On PostgreSQL the row lock serialises appenders until commit, so seq order is commit order.
       const frontier = await readFrontier(tx, this.dialect === 'postgres');
@@ -61,7 +67,7 @@ export class AuditRepository {
         action,
         entity_kind: entity.kind,
         entity_id: entity.id,
-        state_hash: stateHash,
+        state_hash: await stateHash(tx),
         detail: canonicalJson(detail),
       };
       const leaf = auditLeafHash(row);

@@ -12,6 +12,8 @@ export interface BlobStore {
   put(bytes: Uint8Array): Promise<{ sha256: string; size: number; created: boolean }>;
   get(sha256: string): Promise<Uint8Array>;
   has(sha256: string): Promise<boolean>;
+  /** Only for a file no evidence refers to (a failed import's); absent files are fine. */
+  remove(sha256: string): Promise<void>;
 }
 
 const HEX64 = /^[0-9a-f]{64}$/;
@@ -48,6 +50,14 @@ export class FileBlobStore implements BlobStore {
       return false;
     }
   }
+
+  async remove(sha256: string): Promise<void> {
+    await unlink(this.pathOf(sha256)).catch(ignoreMissing);
+  }
+}
+
+export function ignoreMissing(err: unknown): void {
+  if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
 }
 
 /** Temp file, fsync, rename, fsync the folder: a crash leaves either no file or the whole file. */

@@ -108,6 +108,22 @@ export class CitationRepository {
     return out;
   }
 
+  /**
+   * The quotes as their live sources say them at their spans: a quote edited in the database is
+   * never served as evidence (and `verify` reports it). For single-record reads, where the few
+   * cited texts are cheap to load.
+   */
+  async quotedFromSources(citations: Citation[]): Promise<Citation[]> {
+    const ids = [...new Set(citations.map((c) => c.sourceId))];
+    if (ids.length === 0) return citations;
+    const rows = await this.db.selectFrom('sources').select(['id', 'text']).where('id', 'in', ids).where('deleted_at', 'is', null).execute();
+    const texts = new Map(rows.map((r) => [r.id, r.text]));
+    return citations.map((c) => {
+      const text = texts.get(c.sourceId);
+      return text === undefined ? c : { ...c, quote: text.slice(c.start, c.end) };
+    });
+  }
+
   /** Citations into a source, from the records the actor may see. */
   async forSource(actor: Actor, sourceId: string): Promise<Citation[]> {
     const scope = scopeOf(actor, 'read');

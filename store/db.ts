@@ -81,8 +81,9 @@ pg.types.setTypeParser(1700, (v) => Number.parseFloat(v));
 
 function openPostgres(url: string): Database_ {
   const pool = new pg.Pool({ connectionString: url, max: 10 });
-  // An idle client killed by the server (a test dropping its database, a failover) emits on the
-  // pool; unhandled, that event would end the process. The next query reconnects or fails loudly.
+  // An idle connection ended by the server (a restart, an administrator, DROP ... WITH (FORCE))
+  // emits 'error' on the pool; unheard, that event would end the process. The pool has already
+  // dropped the broken client and opens a new one on the next query.
   pool.on('error', () => undefined);
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
   return { db, dialect: 'postgres', close: () => db.destroy() };

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readdir, readFile, stat, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { NotFoundError } from '../domain/errors.ts';
-import { writeFileDurably, type BlobStore } from './blob-store.ts';
+import { ignoreMissing, writeFileDurably, type BlobStore } from './blob-store.ts';
 import type { Sealer } from './sealing.ts';
 
 const HEX64 = /^[0-9a-f]{64}$/;
@@ -69,6 +69,10 @@ export class EncryptedBlobStore implements BlobStore {
     } catch {
       return false;
     }
+  }
+
+  async remove(sha256: string): Promise<void> {
+    await unlink(this.pathOf(sha256)).catch(ignoreMissing);
   }
 
   /** Every stored file name (not SHA-256): for key rotation, which needs no database. */

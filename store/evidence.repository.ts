@@ -43,6 +43,11 @@ export class EvidenceRepository {
     throw new NotFoundError('source');
   }
 
+  /** Whether any evidence row (of any source, deleted ones too) refers to these bytes: before removing a file. */
+  async anyWithSha256(sha256: string): Promise<boolean> {
+    return (await this.db.selectFrom('evidence_files').select('id').where('sha256', '=', sha256).limit(1).executeTakeFirst()) !== undefined;
+  }
+
   /** NotFoundError both for unknown ids and for files of sources outside the actor's compartments. */
   async get(actor: Actor, id: string): Promise<EvidenceFile> {
     const row = await this.db

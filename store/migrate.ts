@@ -5,6 +5,7 @@ import * as merkleLog from './migrations/2026-11-23-1200-merkle-log.ts';
 import * as accounts from './migrations/2026-11-24-0900-accounts.ts';
 import * as compartments from './migrations/2026-11-24-0910-compartments.ts';
 import * as intake from './migrations/2026-12-06-0300-intake.ts';
+import * as loggedSessions from './migrations/2026-12-06-0900-logged-sessions.ts';
 
 type DialectMigration = {
   up(db: Kysely<unknown>, dialect: Dialect): Promise<void>;
@@ -18,6 +19,7 @@ export const MIGRATIONS: Record<string, DialectMigration> = {
   '2026-11-24-0900-accounts': accounts,
   '2026-11-24-0910-compartments': compartments,
   '2026-12-06-0300-intake': intake,
+  '2026-12-06-0900-logged-sessions': loggedSessions,
 };
 
 class StaticProvider implements MigrationProvider {

@@ -27,7 +27,7 @@ import { compartmentsForNewRecord, requireRecordWritable, requireWritable } from
 import { checkReferences } from './references.ts';
 import type { DB, RecordsTable } from './schema.ts';
 import type { Sealer } from './sealing.ts';
-import { citationStates, recordAuditState } from './state-hashes.ts';
+import { citationStates, compartmentsOf, recordAuditState } from './state-hashes.ts';
 import { canonicalJson, clampLimit, decodeCursor, newId, nowIso, pageOf, type Page } from './support.ts';
 
 export interface NewRecord<K extends RecordKind = RecordKind> {
@@ -90,9 +90,10 @@ export class RecordRepository {
     r.protected ? (JSON.parse(this.sealer.openField(r.id, r.protected)) as PersonProtected) : null;
 
   /** The state the log records, from the row as stored: see state-hashes.ts. */
-  private async auditStateOf(id: string): Promise<Record<string, unknown>> {
-    const row = await this.db.selectFrom('records').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
-    return recordAuditState(row, (await citationStates(this.db, [id])).get(id) ?? []);
+  private async auditStateOf(id: string, db: Kysely<DB> = this.db): Promise<Record<string, unknown>> {
+    const row = await db.selectFrom('records').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+    const compartments = (await compartmentsOf(db, 'record_compartments', [id])).get(id) ?? [];
+    return recordAuditState(row, (await citationStates(db, [id])).get(id) ?? [], compartments);
   }
 
   async create<K extends RecordKind>(actor: Actor, input: NewRecord<K>): Promise<TumenRecord<K>> {
@@ -128,7 +129,7 @@ export class RecordRepository {
     await this.compartments.placeRecord(row.id, placed);
     for (const c of citations) await this.citations.add(actor, row.id, c);
     const record = await this.getUnrestricted<K>(row.id, { includeProtected: true });
-    await this.audit.append(actor, `${kind}.create`, { kind, id: row.id }, await this.auditStateOf(row.id));
+    await this.audit.append(actor, `${kind}.create`, { kind, id: row.id }, (db: Kysely<DB>) => this.auditStateOf(row.id, db));
     await this.index?.upsert(this.db, toSearchDoc(record));
     return record;
   }
@@ -163,7 +164,7 @@ export class RecordRepository {
       await this.citations.add(actor, item.id, c, { id: c.id, createdAt: c.createdAt, createdBy: c.createdBy });
     }
     const record = await this.getUnrestricted(item.id);
-    await this.audit.append(actor, `${kind}.restore`, { kind, id: item.id }, await this.auditStateOf(item.id));
+    await this.audit.append(actor, `${kind}.restore`, { kind, id: item.id }, (db: Kysely<DB>) => this.auditStateOf(item.id, db));
     await this.index?.upsert(this.db, toSearchDoc(record));
   }
 
@@ -199,12 +200,15 @@ export class RecordRepository {
   }
 
   /** NotFoundError both for unknown ids and for records outside the actor's compartments. */
-  /** Rewrites the index entries of these records from their rows (after a cited source was erased). */
-  async reindexUnrestricted(ids: readonly string[]): Promise<void> {
-    if (!this.index) return;
+  /**
+   * A source these records cite was deleted and its quotes erased: each record's new state is
+   * logged (so `verify` holds it to the erased quotes) and its index entry rewritten.
+   */
+  async quotesErasedUnrestricted(actor: Actor, ids: readonly string[], sourceId: string): Promise<void> {
     for (const id of ids) {
       const record = await this.getUnrestricted(id, { includeDeleted: true });
-      if (!record.deletedAt) await this.index.upsert(this.db, toSearchDoc(record));
+      await this.audit.append(actor, `${record.kind}.erase`, { kind: record.kind, id }, (db: Kysely<DB>) => this.auditStateOf(id, db), { source: sourceId });
+      if (this.index && !record.deletedAt) await this.index.upsert(this.db, toSearchDoc(record));
     }
   }
 
@@ -221,8 +225,8 @@ export class RecordRepository {
     if (!opts.includeDeleted) q = q.where('deleted_at', 'is', null);
     const row = await q.executeTakeFirst();
     if (!row) throw new NotFoundError('record');
-    const citations = await this.citations.forRecords([id], scope);
-    return fromRow(row, citations.get(id) ?? [], opts.includeProtected ? this.openProtected : null) as TumenRecord<K>;
+    const citations = await this.citations.quotedFromSources((await this.citations.forRecords([id], scope)).get(id) ?? []);
+    return fromRow(row, citations, opts.includeProtected ? this.openProtected : null) as TumenRecord<K>;
   }
 
   /** For writes: 404 when out of sight, 403 when visible but read-only; the full record otherwise. */
@@ -305,7 +309,7 @@ export class RecordRepository {
       .execute();
     const updated = await this.getUnrestricted(id, { includeProtected: true });
     const action = change.status && change.status !== current.status ? `${kind}.${change.status === 'confirmed' ? 'confirm' : change.status === 'rejected' ? 'reject' : 'update'}` : `${kind}.update`;
-    await this.audit.append(actor, action, { kind, id }, await this.auditStateOf(id));
+    await this.audit.append(actor, action, { kind, id }, (db: Kysely<DB>) => this.auditStateOf(id, db));
     await this.index?.upsert(this.db, toSearchDoc(updated));
     return updated;
   }
@@ -314,7 +318,7 @@ export class RecordRepository {
     const current = await this.getForWrite(actor, id);
     const at = nowIso();
     await this.db.updateTable('records').set({ deleted_at: at, updated_at: at, updated_by: actor.id }).where('id', '=', id).execute();
-    await this.audit.append(actor, `${current.kind}.delete`, { kind: current.kind, id }, await this.auditStateOf(id));
+    await this.audit.append(actor, `${current.kind}.delete`, { kind: current.kind, id }, (db: Kysely<DB>) => this.auditStateOf(id, db));
     await this.index?.remove(this.db, id);
   }
 
@@ -325,7 +329,7 @@ export class RecordRepository {
     const inherited = (await this.compartments.ofSources([citation.sourceId])).get(citation.sourceId) ?? [];
     requireWritable(actor, inherited);
     await this.compartments.placeRecord(recordId, inherited);
-    await this.audit.append(actor, `${record.kind}.cite`, { kind: record.kind, id: recordId }, await this.auditStateOf(recordId), { citation: citation.id });
+    await this.audit.append(actor, `${record.kind}.cite`, { kind: record.kind, id: recordId }, (db: Kysely<DB>) => this.auditStateOf(recordId, db), { citation: citation.id });
     return citation;
   }
 
@@ -336,7 +340,7 @@ export class RecordRepository {
       throw new ValidationError(`a ${record.kind} must keep at least one citation`);
     }
     await this.citations.remove(citationId);
-    await this.audit.append(actor, `${record.kind}.uncite`, { kind: record.kind, id: recordId }, await this.auditStateOf(recordId), { citation: citationId });
+    await this.audit.append(actor, `${record.kind}.uncite`, { kind: record.kind, id: recordId }, (db: Kysely<DB>) => this.auditStateOf(recordId, db), { citation: citationId });
   }
 
   /** Every live record the actor may read, in bounded batches: for exports. */
@@ -366,7 +370,8 @@ export class RecordRepository {
   }
 }
 
-function derivedColumns(kind: RecordKind, body: RecordBody<RecordKind>) {
+/** The query columns, all derived from the body: `verify` re-derives them from the stored body. */
+export function derivedColumns(kind: RecordKind, body: RecordBody<RecordKind>) {
   const dates = recordDates(kind, body);
   const b = body as { metric?: string; value?: number };
   return {

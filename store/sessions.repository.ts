@@ -2,6 +2,9 @@ import type { Kysely } from 'kysely';
 import type { Role } from '../domain/actor.ts';
 import type { ApiTokenInfo } from '../domain/accounts.ts';
 import { NotFoundError } from '../domain/errors.ts';
+import { SESSION_ACTION, sessionEntryId, sessionState, TOKEN_ACTION, tokenState, withEntry } from './account-states.ts';
+import type { AuditRepository } from './audit.repository.ts';
+import type { Dialect } from './db.ts';
 import type { DB } from './schema.ts';
 import type { ApiTokensTable, SessionsTable } from './schema-accounts.ts';
 import { newId, nowIso } from './support.ts';
@@ -19,12 +22,24 @@ export interface StoredSession {
  * reads this table (a backup, a seized disk) cannot sign in with what they find.
  */
 export class SessionRepository {
-  constructor(private readonly db: Kysely<DB>) {}
+  constructor(
+    private readonly db: Kysely<DB>,
+    private readonly dialect: Dialect,
+  ) {}
+
+  /** Logs a token's state after a write of it, in the same transaction: tokens are sign-in material. */
+  private async logToken(db: Kysely<DB>, audit: AuditRepository, id: string, by: string): Promise<void> {
+    const state = async (tx: Kysely<DB>) => tokenState(await tx.selectFrom('api_tokens').selectAll().where('id', '=', id).executeTakeFirstOrThrow());
+    await audit.append({ id: by, label: '' }, TOKEN_ACTION, { kind: 'token', id }, state);
+  }
 
   async create(tokenHash: string, userId: string, expiresAt: string): Promise<StoredSession> {
     const at = nowIso();
     const row: SessionsTable = { id: tokenHash, user_id: userId, created_at: at, last_seen_at: at, expires_at: expiresAt };
-    await this.db.insertInto('sessions').values(row).execute();
+    // Logged (under a hash of its id) so that a session row written outside Tumen fails `verify`.
+    await withEntry(this.db, this.dialect, (db) => db.insertInto('sessions').values(row).execute(), (_db, audit) =>
+      audit.append({ id: userId, label: '' }, SESSION_ACTION, { kind: 'session', id: sessionEntryId(row.id) }, sessionState(row)),
+    );
     return toSession(row);
   }
 
@@ -64,7 +79,7 @@ export class SessionRepository {
       last_used_at: null,
       revoked_at: null,
     };
-    await this.db.insertInto('api_tokens').values(row).execute();
+    await withEntry(this.db, this.dialect, (db) => db.insertInto('api_tokens').values(row).execute(), (db, audit) => this.logToken(db, audit, row.id, input.createdBy));
     return toToken(row);
   }
 
@@ -89,8 +104,10 @@ export class SessionRepository {
     await this.db.updateTable('api_tokens').set({ last_used_at: at }).where('id', '=', id).execute();
   }
 
-  async revokeToken(id: string): Promise<void> {
-    await this.db.updateTable('api_tokens').set({ revoked_at: nowIso() }).where('id', '=', id).where('revoked_at', 'is', null).execute();
+  async revokeToken(id: string, by = 'system'): Promise<void> {
+    await withEntry(this.db, this.dialect, (db) => db.updateTable('api_tokens').set({ revoked_at: nowIso() }).where('id', '=', id).where('revoked_at', 'is', null).execute(), (db, audit) =>
+      this.logToken(db, audit, id, by),
+    );
   }
 }
 

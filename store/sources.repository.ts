@@ -9,6 +9,7 @@ import { scopeOf, sourceInScope, UNRESTRICTED, type Scope } from './access.ts';
 import type { AuditRepository } from './audit.repository.ts';
 import { CompartmentRepository } from './compartments.repository.ts';
 import type { DB, SourcesTable } from './schema.ts';
+import { sourceAuditState } from './state-hashes.ts';
 import { clampLimit, decodeCursor, newId, nowIso, pageOf, type Page } from './support.ts';
 
 export interface SourceFilter {
@@ -34,8 +35,8 @@ export class SourceRepository {
     private readonly db: Kysely<DB>,
     private readonly audit: AuditRepository,
     private readonly index: IndexWriter<Kysely<any>> | null,
-    /** Re-indexes records whose quotes changed: the index keeps quotes in record entries. */
-    private readonly reindexRecords: (ids: readonly string[]) => Promise<void> = async () => undefined,
+    /** Logs and re-indexes records whose quotes of a deleted source were erased. */
+    private readonly quotesErased: (actor: Actor, ids: readonly string[], sourceId: string) => Promise<void> = async () => undefined,
   ) {
     this.compartments = new CompartmentRepository(db);
   }
@@ -51,9 +52,7 @@ export class SourceRepository {
     restore?: Pick<Source, 'id' | 'createdAt' | 'createdBy' | 'updatedAt'> & { updatedBy?: string },
     compartments: readonly string[] = [DEFAULT_COMPARTMENT],
   ): Promise<Source> {
-    const writable = scopeOf(actor, 'write').compartments;
-    if (compartments.length === 0 || compartments.some((c) => !writable.includes(c))) throw new ForbiddenError('You may not add sources to these compartments.');
-    await this.compartments.requireExisting(compartments);
+    await this.requireCreatable(actor, compartments);
     const existing = await this.findBySha256Unrestricted(sha256);
     // The same bytes elsewhere: name the source only to someone who may see it.
     if (existing) {
@@ -76,9 +75,21 @@ export class SourceRepository {
     await this.db.insertInto('sources').values(row).execute();
     await this.compartments.placeSource(row.id, compartments);
     const source = fromRow(row);
-    await this.audit.append(actor, 'source.create', { kind: 'source', id: row.id }, source);
+    await this.audit.append(actor, 'source.create', { kind: 'source', id: row.id }, await this.auditStateOf(source));
     await this.index?.upsert(this.db, toSearchDoc(source));
     return source;
+  }
+
+  /** Refuses (403, or 400 for unknown ids) a new source in compartments the actor may not write. */
+  async requireCreatable(actor: Actor, compartments: readonly string[] = [DEFAULT_COMPARTMENT]): Promise<void> {
+    const writable = scopeOf(actor, 'write').compartments;
+    if (compartments.length === 0 || compartments.some((c) => !writable.includes(c))) throw new ForbiddenError('You may not add sources to these compartments.');
+    await this.compartments.requireExisting(compartments);
+  }
+
+  /** The state the log records: the source with its compartments (see state-hashes.ts). */
+  private async auditStateOf(s: Source): Promise<Record<string, unknown>> {
+    return sourceAuditState(s, (await this.compartments.ofSources([s.id])).get(s.id) ?? []);
   }
 
   async findBySha256(actor: Actor, sha256: string): Promise<Source | null> {
@@ -174,7 +185,7 @@ export class SourceRepository {
       .where('id', '=', id)
       .execute();
     const updated = await this.getUnrestricted(id);
-    await this.audit.append(actor, 'source.update', { kind: 'source', id }, updated, { fields: Object.keys(patch) });
+    await this.audit.append(actor, 'source.update', { kind: 'source', id }, await this.auditStateOf(updated), { fields: Object.keys(patch) });
     await this.index?.upsert(this.db, toSearchDoc(updated));
     return updated;
   }
@@ -195,9 +206,9 @@ export class SourceRepository {
       .execute();
     const citing = await this.db.selectFrom('citations').select('record_id').distinct().where('source_id', '=', id).execute();
     await this.db.updateTable('citations').set({ quote: '' }).where('source_id', '=', id).execute();
-    await this.reindexRecords(citing.map((c) => c.record_id));
+    await this.quotesErased(actor, citing.map((c) => c.record_id), id);
     // The logged state is the row as it now stands, so `verify` can recompute it from the row.
-    await this.audit.append(actor, 'source.delete', { kind: 'source', id }, await this.getUnrestricted(current.id, { includeDeleted: true }));
+    await this.audit.append(actor, 'source.delete', { kind: 'source', id }, await this.auditStateOf(await this.getUnrestricted(current.id, { includeDeleted: true })));
     await this.index?.remove(this.db, id);
   }
 
@@ -234,7 +245,8 @@ export class SourceRepository {
   }
 }
 
-function toColumns(s: SourceInput) {
+/** The stored columns of a source; `verify` re-derives `published_lo`/`published_hi` with it. */
+export function toColumns(s: SourceInput) {
   const span = s.published ? interval(s.published) : null;
   return {
     kind: s.kind,

@@ -38,9 +38,9 @@ export class Store {
     this.audit = new AuditRepository(db, dialect);
     this.checkpoints = new CheckpointRepository(db);
     this.records = new RecordRepository(db, this.audit, index, sealer);
-    this.sources = new SourceRepository(db, this.audit, index, (ids) => this.records.reindexUnrestricted(ids));
+    this.sources = new SourceRepository(db, this.audit, index, (actor, ids, sourceId) => this.records.quotesErasedUnrestricted(actor, ids, sourceId));
     this.evidence = new EvidenceRepository(db, this.audit);
-    this.accounts = new AccountRepositories(db, sealer);
+    this.accounts = new AccountRepositories(db, sealer, dialect);
     this.intake = new IntakeRepository(db);
   }
 

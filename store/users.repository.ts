@@ -2,7 +2,10 @@ import type { Kysely, Selectable } from 'kysely';
 import type { Actor, Role } from '../domain/actor.ts';
 import type { User } from '../domain/accounts.ts';
 import { ConflictError, NotFoundError } from '../domain/errors.ts';
+import { logCredentials, withEntry } from './account-states.ts';
+import type { AuditRepository } from './audit.repository.ts';
 import type { CompartmentRepository } from './compartments.repository.ts';
+import type { Dialect } from './db.ts';
 import type { DB } from './schema.ts';
 import type { UsersTable } from './schema-accounts.ts';
 import type { Sealer } from './sealing.ts';
@@ -23,7 +26,13 @@ export class UserRepository {
     private readonly db: Kysely<DB>,
     private readonly sealer: Sealer,
     private readonly compartments: CompartmentRepository,
+    private readonly dialect: Dialect,
   ) {}
+
+  /** Every write of sign-in material goes through here: the write and its log entry commit together. */
+  private logged<T>(userId: string, write: (db: Kysely<DB>) => Promise<T>, by?: string): Promise<T> {
+    return withEntry(this.db, this.dialect, write, (_db, audit) => logCredentials(audit, userId, by));
+  }
 
   async any(): Promise<boolean> {
     return (await this.db.selectFrom('users').select('id').limit(1).executeTakeFirst()) !== undefined;
@@ -49,7 +58,7 @@ export class UserRepository {
       updated_at: at,
       password_changed_at: at,
     };
-    await this.db.insertInto('users').values(row).execute();
+    await this.logged(row.id, (db) => db.insertInto('users').values(row).execute(), actor.id);
     return this.get(row.id);
   }
 
@@ -94,23 +103,28 @@ export class UserRepository {
     if (change.displayName !== undefined) set.display_name = change.displayName.trim();
     if (change.disabled !== undefined) set.disabled_at = change.disabled ? at : null;
     if (change.passwordHash) Object.assign(set, { password_hash: change.passwordHash, password_changed_at: at });
-    const r = await this.db.updateTable('users').set(set).where('id', '=', id).executeTakeFirst();
-    if (Number(r.numUpdatedRows) === 0) throw new NotFoundError('user');
+    await this.logged(id, async (db) => {
+      const r = await db.updateTable('users').set(set).where('id', '=', id).executeTakeFirst();
+      if (Number(r.numUpdatedRows) === 0) throw new NotFoundError('user');
+    });
     return this.get(id);
   }
 
   /** Starts enrolment: the secret is stored sealed but not yet in force. */
   async setPendingTotp(id: string, secret: string): Promise<void> {
-    await this.db.updateTable('users').set({ totp_secret: this.sealer.sealField(totpContext(id), secret), totp_enabled_at: null, totp_last_step: null }).where('id', '=', id).execute();
+    const sealed = this.sealer.sealField(totpContext(id), secret);
+    await this.logged(id, (db) => db.updateTable('users').set({ totp_secret: sealed, totp_enabled_at: null, totp_last_step: null }).where('id', '=', id).execute());
   }
 
   async enableTotp(id: string, step: number): Promise<void> {
-    await this.db.updateTable('users').set({ totp_enabled_at: nowIso(), totp_last_step: step }).where('id', '=', id).execute();
+    await this.logged(id, (db) => db.updateTable('users').set({ totp_enabled_at: nowIso(), totp_last_step: step }).where('id', '=', id).execute());
   }
 
   async disableTotp(id: string): Promise<void> {
-    await this.db.updateTable('users').set({ totp_secret: null, totp_enabled_at: null, totp_last_step: null }).where('id', '=', id).execute();
-    await this.db.deleteFrom('recovery_codes').where('user_id', '=', id).execute();
+    await this.logged(id, async (db) => {
+      await db.updateTable('users').set({ totp_secret: null, totp_enabled_at: null, totp_last_step: null }).where('id', '=', id).execute();
+      await db.deleteFrom('recovery_codes').where('user_id', '=', id).execute();
+    });
   }
 
   /**
@@ -128,23 +142,23 @@ export class UserRepository {
   }
 
   async replaceRecoveryCodes(userId: string, codeHashes: string[]): Promise<void> {
-    await this.db.deleteFrom('recovery_codes').where('user_id', '=', userId).execute();
     const at = nowIso();
-    if (codeHashes.length) {
-      await this.db.insertInto('recovery_codes').values(codeHashes.map((h) => ({ id: newId(), user_id: userId, code_hash: h, created_at: at, used_at: null }))).execute();
-    }
+    await this.logged(userId, async (db) => {
+      await db.deleteFrom('recovery_codes').where('user_id', '=', userId).execute();
+      if (codeHashes.length) {
+        await db.insertInto('recovery_codes').values(codeHashes.map((h) => ({ id: newId(), user_id: userId, code_hash: h, created_at: at, used_at: null }))).execute();
+      }
+    });
   }
 
   /** Marks one unused code as used, in one conditional UPDATE: each code works exactly once. */
   async consumeRecoveryCode(userId: string, codeHash: string): Promise<boolean> {
-    const r = await this.db
-      .updateTable('recovery_codes')
-      .set({ used_at: nowIso() })
-      .where('user_id', '=', userId)
-      .where('code_hash', '=', codeHash)
-      .where('used_at', 'is', null)
-      .executeTakeFirst();
-    return Number(r.numUpdatedRows) >= 1;
+    const consume = (db: Kysely<DB>) =>
+      db.updateTable('recovery_codes').set({ used_at: nowIso() }).where('user_id', '=', userId).where('code_hash', '=', codeHash).where('used_at', 'is', null).executeTakeFirst();
+    const logIfUsed = async (_db: Kysely<DB>, audit: AuditRepository, r: { numUpdatedRows: bigint }) => {
+      if (Number(r.numUpdatedRows) >= 1) await logCredentials(audit, userId);
+    };
+    return Number((await withEntry(this.db, this.dialect, consume, logIfUsed)).numUpdatedRows) >= 1;
   }
 
   async unusedRecoveryCodes(userId: string): Promise<number> {

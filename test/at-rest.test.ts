@@ -5,6 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { resolveConfig } from '../app/config.ts';
+import { verifyTumen } from '../app/commands/verifier.ts';
 import { tempDir } from './databases.ts';
 import { filesUnder, scan } from './canary-scan.ts';
 import { openRawTestDatabase, openTestTumen, operator } from './keys.ts';
@@ -69,6 +70,7 @@ test('deleting a source erases its text, title and quotes from the pages (secure
   const tomb = await tumen.store.sources.getUnrestricted(source.id, { includeDeleted: true });
   assert.equal(tomb.sha256, sha256, 'the tombstone keeps the evidence identity');
   assert.equal(tomb.text, '');
+  assert.deepEqual((await verifyTumen(tumen)).failures, [], 'the erasure is logged: verify still passes');
   await tumen.close();
   // Decrypted pages, as an attacker with the key would see them, after the WAL is folded in.
   const raw = await openRawTestDatabase(dir);

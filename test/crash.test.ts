@@ -5,7 +5,8 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { resolveConfig } from '../app/config.ts';
 import { openRawTestDatabase, openTestTumen } from './keys.ts';
-import { tempDir } from './databases.ts';
+import { tempDir, testDialects } from './databases.ts';
+import { crashSoak } from './crash-mixed.ts';
 import { REPO_ROOT } from './seeds.ts';
 
 const FILES = 300;
@@ -93,3 +94,18 @@ test('SIGKILL during an import loses nothing reported committed and never corrup
   assert.equal(everCommitted.size, FILES, 'the last run completed the import');
   assert.ok(everCommitted.size > 0);
 });
+
+/** `npm run crash-soak -- --kills 100` runs the full count; CI kills a few times per dialect (TUMEN_CRASH_KILLS to change). */
+const MIXED_KILLS = Number(process.env.TUMEN_CRASH_KILLS ?? 4);
+
+for (const dialect of testDialects()) {
+  test(`SIGKILL during mixed writes over the API on ${dialect}: the store opens, verify passes, no acknowledged write is lost`, { timeout: 300_000 }, async () => {
+    const kills = dialect === 'sqlite' ? MIXED_KILLS : Math.max(1, Math.ceil(MIXED_KILLS / 2));
+    const r = await crashSoak({ kills, dialect });
+    console.log(`${dialect}: ${r.kills} kills, ${r.lost.length} lost, verify passed ${r.verifyPassed}/${r.kills} (${r.acknowledged} acknowledged writes)`);
+    assert.deepEqual(r.lost, []);
+    assert.deepEqual(r.verifyFailures, []);
+    assert.equal(r.verifyPassed, kills);
+    assert.ok((r.byOperation.import ?? 0) > 0 && (r.byOperation.create ?? 0) > 0, `a mix of writes was acknowledged: ${JSON.stringify(r.byOperation)}`);
+  });
+}

@@ -36,10 +36,7 @@ export async function createTestDatabase(name: 'sqlite' | 'postgres'): Promise<T
     return { name, dir, location: join(dir, 'tumen.db'), drop: async () => rmSync(dir, { recursive: true, force: true }) };
   }
   const dbName = `tumen_t_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: PG_URL });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${dbName}`);
-  await admin.end();
+  await withAdmin((admin) => admin.query(`CREATE DATABASE ${dbName}`));
   const url = new URL(PG_URL);
   url.pathname = `/${dbName}`;
   return {
@@ -47,12 +44,35 @@ export async function createTestDatabase(name: 'sqlite' | 'postgres'): Promise<T
     dir,
     location: url.toString(),
     drop: async () => {
-      const c = new pg.Client({ connectionString: PG_URL });
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
-      await c.end();
+      await dropDatabase(dbName);
       rmSync(dir, { recursive: true, force: true });
     },
   };
 }
 
+/** A short-lived connection to the cluster's maintenance database, with its errors heard. */
+async function withAdmin<T>(fn: (c: pg.Client) => Promise<T>): Promise<T> {
+  const c = new pg.Client({ connectionString: PG_URL });
+  c.on('error', () => undefined);
+  await c.connect();
+  try {
+    return await fn(c);
+  } finally {
+    await c.end().catch(() => undefined);
+  }
+}
+
+/**
+ * Waits (up to 3 s) for the test's own pools to have gone, so that FORCE only ends what a
+ * failed test left open; pools opened by store/db.ts hear the termination and do not crash.
+ */
+async function dropDatabase(dbName: string): Promise<void> {
+  await withAdmin(async (c) => {
+    for (let i = 0; i < 30; i++) {
+      const r = await c.query('SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1', [dbName]);
+      if ((r.rows[0] as { n: number }).n === 0) break;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    await c.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
+  });
+}

@@ -10,6 +10,7 @@ import type { Store } from '../../store/store.ts';
 import type { Tumen } from '../tumen.ts';
 import { z } from 'zod';
 import { EXPORT_FOOTER, EXPORT_HEADER, type ExportItem } from './export-format.ts';
+import { withPendingBlobs, type PendingBlobs } from './pending-blobs.ts';
 
 const text = z.string().max(100_000);
 const sha256 = z.string().regex(/^[0-9a-f]{64}$/);
@@ -50,11 +51,12 @@ export async function importExportFile(tumen: Tumen, path: string, actor: Actor)
   }
   // A restore writes every compartment it finds: it is the operator's act, whoever asked for it.
   const operator = await tumen.store.accounts.compartments.operatorUnrestricted(actor);
-  const blobs: Array<{ sha256: string; data: Buffer }> = [];
   let restored = 0;
   let lineNo = 1;
   let ended = false;
-  await tumen.store.transaction(async (tx) => {
+  // Evidence bytes are written as their items come, before the transaction commits: a crash
+  // cannot leave evidence rows without their files, and a failed restore removes what it wrote.
+  await withPendingBlobs(tumen, (blobs) => tumen.store.transaction(async (tx) => {
     const deferred: Array<() => Promise<void>> = [];
     for (;;) {
       const next = await it.next();
@@ -83,8 +85,7 @@ export async function importExportFile(tumen: Tumen, path: string, actor: Actor)
     }
     if (!ended) throw new ImportError('truncated', 'The export ends before its closing line: the file is truncated.');
     for (const check of deferred) await check();
-  });
-  for (const b of blobs) await tumen.blobs.put(b.data);
+  }));
   return restored;
 }
 
@@ -92,7 +93,7 @@ async function restoreItem(
   tx: Store,
   actor: Actor,
   item: ExportItem,
-  blobs: Array<{ sha256: string; data: Buffer }>,
+  blobs: PendingBlobs,
   deferred: Array<() => Promise<void>>,
 ): Promise<number> {
   switch (item.type) {
@@ -108,7 +109,7 @@ async function restoreItem(
         const data = Buffer.from(item.blob, 'base64');
         const sha = createHash('sha256').update(data).digest('hex');
         if (sha !== item.sha256) throw new ImportError('invalid_export', `evidence ${item.id}: its bytes do not match their SHA-256`);
-        blobs.push({ sha256: sha, data });
+        await blobs.put(data);
       }
       const { type, blob, id, createdAt, createdBy, ...file } = item;
       void type;

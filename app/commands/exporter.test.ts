@@ -9,6 +9,7 @@ import { openTestTumen } from '../../test/keys.ts';
 import { createTestDatabase, testDialects, type TestDatabase } from '../../test/databases.ts';
 import { analyst } from '../../test/factories.ts';
 import { seedFiles } from '../../test/seeds.ts';
+import { EncryptedBlobStore } from '../../store/encrypted-blob-store.ts';
 import { loadReferenceData } from './demo-loader.ts';
 import { exportAll, type ExportFormat } from './exporter.ts';
 import { importPaths } from './source-importer.ts';
@@ -88,6 +89,10 @@ for (const dialect of testDialects()) {
       assert.deepEqual(results.map((r) => r.error?.id), ['import_truncated', 'import_invalid_export']);
       assert.equal(await c.store.sources.countUnrestricted(), 0);
       assert.equal(await c.store.records.countUnrestricted(), 0);
+      assert.ok(full.some((l) => l.includes('"type":"evidence"') && !l.includes('"blob":null')), 'the export carries evidence files');
+      const left: string[] = [];
+      for await (const name of new EncryptedBlobStore(c.config.blobDir, c.vault.sealer).names()) left.push(name);
+      assert.deepEqual(left, [], 'the files written before the bad line were removed');
     });
 
     test('CSV has one row per record and GeoJSON places every located record with its precision', async () => {

@@ -9,10 +9,37 @@ import { openTestTumen } from '../../test/keys.ts';
 import { createTestDatabase, testDialects, type TestDatabase } from '../../test/databases.ts';
 import { analyst } from '../../test/factories.ts';
 import { seedFiles } from '../../test/seeds.ts';
-import { importPaths } from './source-importer.ts';
+import { sql } from 'kysely';
+import { ForbiddenError } from '../../domain/errors.ts';
+import { EncryptedBlobStore } from '../../store/encrypted-blob-store.ts';
+import { importDocument, importPaths } from './source-importer.ts';
+import { verifyTumen } from './verifier.ts';
 
 async function snapshot(t: Tumen) {
   return { sources: await t.store.sources.countUnrestricted(), records: await t.store.records.countUnrestricted(), audit: await t.store.audit.count() };
+}
+
+const fileCount = async (t: Tumen) => {
+  let n = 0;
+  for await (const name of new EncryptedBlobStore(t.config.blobDir, t.vault.sealer).names()) n += name ? 1 : 0;
+  return n;
+};
+
+/** Makes every insert into evidence_files fail, as a full disk or a lost connection would, mid-transaction. */
+async function breakEvidenceInserts(t: Tumen, broken: boolean): Promise<void> {
+  const db = t.store.db;
+  if (t.store.dialect === 'sqlite') {
+    if (broken) await sql`CREATE TRIGGER break_evidence BEFORE INSERT ON evidence_files BEGIN SELECT RAISE(ABORT, 'simulated failure'); END`.execute(db);
+    else await sql`DROP TRIGGER break_evidence`.execute(db);
+    return;
+  }
+  if (broken) {
+    await sql`CREATE FUNCTION break_evidence() RETURNS trigger AS $$ BEGIN RAISE EXCEPTION 'simulated failure'; END $$ LANGUAGE plpgsql`.execute(db);
+    await sql`CREATE TRIGGER break_evidence BEFORE INSERT ON evidence_files FOR EACH ROW EXECUTE FUNCTION break_evidence()`.execute(db);
+  } else {
+    await sql`DROP TRIGGER break_evidence ON evidence_files`.execute(db);
+    await sql`DROP FUNCTION break_evidence()`.execute(db);
+  }
 }
 
 for (const dialect of testDialects()) {
@@ -78,6 +105,38 @@ for (const dialect of testDialects()) {
       const small = await importPaths(tumen, { paths: [join(tdb.dir, 'e-big.txt')], actor: analyst, maxBytes: 1000 });
       assert.equal(small[0]?.error?.id, 'import_too_large');
       assert.equal((await snapshot(tumen)).sources, after.sources);
+    });
+    test('an import refused with 403 writes no file', async () => {
+      await tumen.store.accounts.compartments.create(analyst, { id: 'partner', label: 'Partner' });
+      const files = await fileCount(tumen);
+      const bytes = new TextEncoder().encode('A report for a compartment the analyst may not write.\n');
+      await assert.rejects(importDocument(tumen, 'refused.txt', bytes, { actor: analyst, compartments: ['partner'] }), ForbiddenError);
+      assert.equal(await fileCount(tumen), files);
+    });
+
+    test('an import whose transaction fails removes the file it wrote; the retry imports', async () => {
+      const files = await fileCount(tumen);
+      const bytes = new TextEncoder().encode('A report whose evidence row cannot be written the first time.\n');
+      await breakEvidenceInserts(tumen, true);
+      try {
+        await assert.rejects(importDocument(tumen, 'fails.txt', bytes, { actor: analyst }), /simulated failure/);
+      } finally {
+        await breakEvidenceInserts(tumen, false);
+      }
+      assert.equal(await fileCount(tumen), files, 'the orphan was removed');
+      assert.equal((await importDocument(tumen, 'fails.txt', bytes, { actor: analyst })).status, 'imported');
+      assert.equal(await fileCount(tumen), files + 1);
+      const report = await verifyTumen(tumen);
+      assert.deepEqual(report.failures, []);
+      assert.deepEqual(report.orphanBlobs, []);
+    });
+
+    test('verify reports a file no evidence refers to, without failing', async () => {
+      await tumen.blobs.put(new TextEncoder().encode('bytes put by hand, never imported'));
+      const report = await verifyTumen(tumen);
+      assert.deepEqual(report.failures, []);
+      assert.equal(report.orphanBlobs.length, 1);
+      assert.match(report.orphanBlobs[0]!, /^[0-9a-f]{64}$/);
     });
   });
 }

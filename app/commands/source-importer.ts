@@ -9,6 +9,7 @@ import { detectFormat, MAX_IMPORT_BYTES, parseDocumentIsolated, tooLarge, type P
 import type { Tumen } from '../tumen.ts';
 import { importExportFile } from './export-importer.ts';
 import { proposeCandidates } from './candidate-proposer.ts';
+import { withPendingBlobs } from './pending-blobs.ts';
 
 export type ImportStatus = 'imported' | 'duplicate' | 'failed';
 
@@ -110,14 +111,18 @@ export async function importDocument(
   });
   if (!doc.text.trim()) throw new ImportError('empty', 'The file has no text.');
   const input = parseOrThrow(sourceInputSchema, { ...doc, retrievedAt: new Date().toISOString() }, 'source');
-  // The blob goes first: content-addressed, so an orphan left by a failed transaction is harmless
-  // and is reused by the retry.
-  await tumen.blobs.put(bytes);
-  const { source, candidates } = await tumen.store.transaction(async (tx) => {
-    const source = await tx.sources.create(props.actor, input, sha256, undefined, props.compartments);
-    await tx.evidence.attach(props.actor, { sourceId: source.id, sha256, mediaType: doc.mediaType, size: bytes.byteLength, originalName: name });
-    const candidates = await proposeCandidates(tx, source, props.actor);
-    return { source, candidates };
+  // Refused before anything is written: a 403 leaves no file behind.
+  await tumen.store.sources.requireCreatable(props.actor, props.compartments);
+  // The file goes first (a crash leaves at most an unreferenced file, reused by the retry); a
+  // failed transaction removes the file it wrote, unless evidence refers to those bytes meanwhile.
+  const { source, candidates } = await withPendingBlobs(tumen, async (blobs) => {
+    await blobs.put(bytes);
+    return tumen.store.transaction(async (tx) => {
+      const source = await tx.sources.create(props.actor, input, sha256, undefined, props.compartments);
+      await tx.evidence.attach(props.actor, { sourceId: source.id, sha256, mediaType: doc.mediaType, size: bytes.byteLength, originalName: name });
+      const candidates = await proposeCandidates(tx, source, props.actor);
+      return { source, candidates };
+    });
   });
   return { file: label, status: 'imported', sourceId: source.id, title: source.title, sha256, candidates };
 }

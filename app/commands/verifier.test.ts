@@ -6,6 +6,8 @@ import { sql } from 'kysely';
 import { auditLeafHash, frontierColumns } from '../../store/audit-leaf.ts';
 import { MerkleFrontier } from '../../crypto/merkle-log.ts';
 import { EncryptedBlobStore } from '../../store/encrypted-blob-store.ts';
+import { citationStates, recordAuditStateV1, stateHash } from '../../store/state-hashes.ts';
+import { fromRow as sourceFromRow } from '../../store/sources.repository.ts';
 import { createTestDatabase, testDialects, type TestDatabase } from '../../test/databases.ts';
 import { buildSource } from '../../test/factories.ts';
 import { openTestTumen, operator } from '../../test/keys.ts';
@@ -115,7 +117,12 @@ const cases: Array<{ name: string; mutate: (f: Fixture) => Promise<void>; expect
   {
     name: 'editing a record body in the database',
     mutate: async ({ tumen, eventId }) => void (await sql`UPDATE records SET body = replace(body, 'forced_repatriation', 'arrest_detention') WHERE id = ${eventId}`.execute(tumen.store.db)),
-    expect: [/^event .*: differs from its last logged state/],
+    expect: [/^event .*: differs from its last logged state/, /^event .*: label, type differ from its body/],
+  },
+  {
+    name: 'editing a citation quote in the database (the source text is unchanged)',
+    mutate: async ({ tumen, eventId }) => void (await sql`UPDATE citations SET quote = 'about 60' WHERE record_id = ${eventId}`.execute(tumen.store.db)),
+    expect: [/^citation .* of record .*: quote differs from its source's text/, /^event .*: differs from its last logged state/],
   },
   {
     name: 'editing protected fields in the database (swapping two persons\' ciphertexts)',
@@ -137,6 +144,46 @@ for (const dialect of testDialects()) {
         assert.deepEqual(r.failures, []);
         assert.deepEqual({ entities: r.entities, blobs: r.blobs, checkpoints: r.checkpoints }, { entities: 6, blobs: 1, checkpoints: 1 });
         assert.equal(r.entries, (await f.tumen.store.audit.count()));
+      } finally {
+        await f.done();
+      }
+    });
+    test('a log written before state version 2 still verifies', async () => {
+      const f = await fixture(dialect);
+      try {
+        const db = f.tumen.store.db;
+        // What an older Tumen logged for the event and the source: version-1 states.
+        const event = await db.selectFrom('records').selectAll().where('id', '=', f.eventId).executeTakeFirstOrThrow();
+        const source = await db.selectFrom('sources').selectAll().executeTakeFirstOrThrow();
+        const v1 = new Map([
+          [event.id, stateHash(recordAuditStateV1(event, (await citationStates(db, [event.id])).get(event.id) ?? []))],
+          [source.id, stateHash(sourceFromRow(source))],
+        ]);
+        const rows = await db.selectFrom('audit_log').selectAll().orderBy('seq').execute();
+        const last = new Map(rows.map((r) => [r.entity_id, r.seq]));
+        const frontier = MerkleFrontier.empty();
+        for (const r of rows) {
+          const older = v1.get(r.entity_id);
+          const row = older && last.get(r.entity_id) === r.seq ? { ...r, state_hash: older } : r;
+          const h = auditLeafHash(row);
+          frontier.append(h);
+          await db.updateTable('audit_log').set({ state_hash: row.state_hash, leaf_hash: h.toString('hex') }).where('seq', '=', r.seq).execute();
+        }
+        await db.updateTable('audit_frontier').set(frontierColumns(frontier)).execute();
+        await db.deleteFrom('audit_checkpoints').execute(); // signed over the leaves as they were
+        assert.deepEqual((await verifyTumen(f.tumen)).failures, []);
+        await sql`UPDATE records SET status = 'rejected' WHERE id = ${f.eventId}`.execute(db);
+        assertFailures((await verifyTumen(f.tumen)).failures, [/^event .*: differs from its last logged state/]);
+      } finally {
+        await f.done();
+      }
+    });
+    test('a quote edited in the database is not served: a record read quotes its source', async () => {
+      const f = await fixture(dialect);
+      try {
+        await sql`UPDATE citations SET quote = 'about 60' WHERE record_id = ${f.eventId}`.execute(f.tumen.store.db);
+        const record = await f.tumen.store.records.getUnrestricted(f.eventId);
+        assert.deepEqual(record.citations.map((c) => c.quote), ['about 600']);
       } finally {
         await f.done();
       }

@@ -30,7 +30,9 @@ export function registerLog(program: Command): void {
       const external = opts.checkpoint ? await readFile(opts.checkpoint, 'utf8').catch(() => { throw new CliFailure(`cannot read checkpoint file ${opts.checkpoint}`); }) : undefined;
       const report = await withTumen(opts.data, (tumen) => verifyTumen(tumen, external === undefined ? {} : { externalCheckpoint: external }));
       for (const line of report.failures) processOutput.err(`tumen: verify: ${line}`);
-      const summary = `${report.entries} log entries (root ${report.root.slice(0, 16)}…), ${report.checkpoints} checkpoints, ${report.entities} records/sources/evidence rows, ${report.blobs} files`;
+      for (const name of report.orphanBlobs) processOutput.err(`tumen: verify: note: file ${name.slice(0, 16)}… is referred to by no evidence (left by an interrupted import, or put there by hand)`);
+      const orphans = report.orphanBlobs.length ? `, ${report.orphanBlobs.length} unreferenced files` : '';
+      const summary = `${report.entries} log entries (root ${report.root.slice(0, 16)}…), ${report.checkpoints} checkpoints, ${report.entities} rows against the log, ${report.blobs} files${orphans}`;
       if (report.failures.length > 0) throw new CliFailure(`verify failed: ${report.failures.length} problem(s) in ${summary}`);
       processOutput.out(`verify: intact — ${summary}${external !== undefined ? '; extends the external checkpoint' : ''}`);
     });
