@@ -64,6 +64,10 @@ const ROUTES: Array<[string, string]> = [
   ['get', '/api/intake/objects/{id}/content'],
   ['post', '/api/intake/submissions/{id}/replies'],
   ['post', '/api/intake/submissions/{id}/import'],
+  ['get', '/api/case-register'],
+  ['get', '/api/cases/{id}/dossier'],
+  ['post', '/api/cases/{id}/appeal'],
+  ['get', '/api/public-export'],
 ];
 
 describe('health, OpenAPI and errors', () => {
