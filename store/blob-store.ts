@@ -78,6 +78,11 @@ export async function writeFileDurably(path: string, bytes: Uint8Array): Promise
     await unlink(tmp).catch(() => undefined);
     throw err;
   }
+  await syncFolder(dir);
+}
+
+/** fsync of a folder: makes a rename or unlink in it durable. */
+export async function syncFolder(dir: string): Promise<void> {
   const dh = await open(dir, 'r');
   try {
     await dh.sync();

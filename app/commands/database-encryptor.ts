@@ -1,9 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { open, rename, rm, stat } from 'node:fs/promises';
+import { chmod, copyFile, open, rename, rm, stat } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { createKeyring } from '../../crypto/keyring.ts';
+import { syncFolder } from '../../store/blob-store.ts';
 import { dialectOf } from '../../store/db.ts';
 import { DATABASE_KEY_LENGTH, isPlainSqliteFile, openSqliteFile, rekeySqliteFile } from '../../store/sqlite-cipher.ts';
 import type { TumenConfig } from '../config.ts';
@@ -56,7 +57,7 @@ export async function encryptDatabase(config: TumenConfig, source: SecretSource)
   await copyDurably(work, backup);
   for (const f of [`${db}-wal`, `${db}-shm`, db]) await wipe(f);
   await rename(work, db);
-  await syncDir(dirname(db));
+  await syncFolder(dirname(db));
   return { outcome: 'encrypted', backup };
 }
 
@@ -91,22 +92,15 @@ function checkSameContent(plain: string, encrypted: string, key: Buffer): void {
   }
 }
 
+/** A byte copy, fsynced before it counts as the backup. */
 async function copyDurably(from: string, to: string): Promise<void> {
-  const src = await open(from, 'r');
-  const dst = await open(to, 'w', 0o600);
+  await copyFile(from, to);
+  await chmod(to, 0o600);
+  const fh = await open(to, 'r');
   try {
-    const buf = Buffer.alloc(1 << 20);
-    let pos = 0;
-    for (;;) {
-      const { bytesRead } = await src.read(buf, 0, buf.length, pos);
-      if (bytesRead === 0) break;
-      await dst.write(buf, 0, bytesRead, pos);
-      pos += bytesRead;
-    }
-    await dst.sync();
+    await fh.sync();
   } finally {
-    await src.close();
-    await dst.close();
+    await fh.close();
   }
 }
 
@@ -123,13 +117,4 @@ async function wipe(path: string): Promise<void> {
     await fh.close();
   }
   await rm(path);
-}
-
-async function syncDir(dir: string): Promise<void> {
-  const fh = await open(dir, 'r');
-  try {
-    await fh.sync();
-  } finally {
-    await fh.close();
-  }
 }
